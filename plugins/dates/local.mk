@@ -1,0 +1,10 @@
+# The dates plugin.
+pkglib_LTLIBRARIES += plugins/dates.la
+plugins_dates_la_SOURCES = plugins/dates/dates.c plugins/dates/dateparse.c plugins/dates/dateparse.h
+plugins_dates_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+
+check_PROGRAMS += tests/unit/test_dateparse
+TESTS += tests/unit/test_dateparse
+tests_unit_test_dateparse_SOURCES = tests/unit/test_dateparse.c plugins/dates/dateparse.c
+tests_unit_test_dateparse_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_dateparse_LDADD = $(CMOCKA_LIBS)

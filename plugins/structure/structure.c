@@ -1,0 +1,593 @@
+/* structure.c - the `structure` plugin: numbering and structure of a draft.
+ *
+ * Sections "1." "2." … in sequence; items "(1)" … "(n)" of a section without
+ * gaps or repeats, all written in one form; one bullet marker per nesting
+ * level; headings of one kind that all end with ':' or all do not; and
+ * cross-references "2.(1)-(5)" that point to sections and items that exist.
+ * A consistency check takes the first occurrence as the pattern, as
+ * markdownlint's "consistent" styles do, and says where it was set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stmtlint/plugin.h"
+
+enum {
+	CHECK_SECTIONS,
+	CHECK_ITEMS,
+	CHECK_ITEM_FORM,
+	CHECK_BULLETS,
+	CHECK_HEADING_COLON,
+	CHECK_XREF
+};
+
+static const stmtlint_check_spec checks[] = {
+	[CHECK_SECTIONS] = { "sections", STMTLINT_ERROR,
+	                     "section numbers 1. 2. 3. in sequence, without gaps or repeats" },
+	[CHECK_ITEMS] = { "items", STMTLINT_ERROR,
+	                  "items (1)…(n) of a section in sequence, without gaps or repeats" },
+	[CHECK_ITEM_FORM] = { "item-form", STMTLINT_WARNING,
+	                      "the items of a section all written in one form" },
+	[CHECK_BULLETS] = { "bullets", STMTLINT_WARNING,
+	                    "one bullet marker for each nesting level" },
+	[CHECK_HEADING_COLON] = { "heading-colon", STMTLINT_WARNING,
+	                          "headings of one kind all end with ':' or all do not" },
+	[CHECK_XREF] = { "xref", STMTLINT_ERROR,
+	                 "cross-references such as 2.(1)-(5) point to items that exist" },
+};
+
+static const char *const bullet_choices[] = { "consistent", "-", "*", "\xE2\x80\xA2", NULL };
+
+static const stmtlint_option_spec options[] = {
+	{ .name = "bullet", .type = STMTLINT_OPT_STRING, .default_value = "consistent",
+	  .choices = bullet_choices,
+	  .help = "the bullet marker to use: consistent (the first one sets it), '-', '*' or '\xE2\x80\xA2'" },
+};
+
+typedef struct state {
+	unsigned preferred_bullet;   /* a code point, or 0 for "consistent" */
+} state;
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static int numbered(const stmtlint_block *b)
+{
+	return b->kind == STMTLINT_BLOCK_ITEM || (b->kind == STMTLINT_BLOCK_BULLET && b->value > 0);
+}
+
+/* The marker as text, e.g. "-" or "•". */
+static void marker_text(const stmtlint_doc *doc, const stmtlint_block *b, char *out, size_t len)
+{
+	size_t n = b->marker.end - b->marker.start;
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(out, doc->text + b->marker.start, n);
+	out[n] = '\0';
+}
+
+static void encode(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		out[1] = '\0';
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		out[2] = '\0';
+	} else {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		out[3] = '\0';
+	}
+}
+
+/* The number of the section block `s` ("3"), or "none" outside sections. */
+static int section_value(const stmtlint_doc *doc, long s)
+{
+	return s >= 0 ? doc->blocks[s].value : 0;
+}
+
+/* ---- sections ----------------------------------------------------------- */
+
+/* Checks one numbered sequence (sections, or the items of one section).
+ * `idx` lists block indexes in order; `what` names them in messages. */
+static void check_sequence(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                           const size_t *idx, size_t n, size_t check, int is_items, long section)
+{
+	int expected = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const stmtlint_block *b = &doc->blocks[idx[i]];
+		int v = b->value;
+		int next = i + 1 < n ? doc->blocks[idx[i + 1]].value : 0;
+		stmtlint_diag *d;
+		char want[32];
+
+		if (v == expected) {
+			expected = v + 1;
+			continue;
+		}
+		if (is_items)
+			snprintf(want, sizeof(want), "(%d)", expected);
+		else
+			snprintf(want, sizeof(want), "%d.", expected);
+		if (i > 0 && v == doc->blocks[idx[i - 1]].value) {
+			if (is_items)
+				d = host->report(ctx, check, b->number.start, b->number.end,
+				                 "item (%d) is numbered like the item before it; (%d) was expected",
+				                 v, expected);
+			else
+				d = host->report(ctx, check, b->number.start, b->number.end,
+				                 "section %d is numbered like the section before it; %d was expected",
+				                 v, expected);
+		} else if (is_items && section >= 0) {
+			d = host->report(ctx, check, b->number.start, b->number.end,
+			                 "item (%d) where (%d) was expected in section %d", v, expected,
+			                 section_value(doc, section));
+		} else if (is_items) {
+			d = host->report(ctx, check, b->number.start, b->number.end,
+			                 "item (%d) where (%d) was expected", v, expected);
+		} else {
+			d = host->report(ctx, check, b->number.start, b->number.end,
+			                 "section %d where %d was expected", v, expected);
+		}
+		if (i > 0)
+			host->note(d, doc->blocks[idx[i - 1]].number.start, doc->blocks[idx[i - 1]].number.end,
+			           "the %s before it", is_items ? "item" : "section");
+		/* Certain only when the number is an isolated slip: the next one
+		 * goes on from the expected value. */
+		if (i + 1 < n && next == expected + 1)
+			host->fix(d, b->number.start, b->number.end, want);
+		expected = (i + 1 < n && next == expected + 1) ? expected + 1 : v + 1;
+	}
+}
+
+static void check_sections(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                           size_t *scratch)
+{
+	size_t n = 0;
+	size_t i;
+
+	for (i = 0; i < doc->n_blocks; i++)
+		if (doc->blocks[i].kind == STMTLINT_BLOCK_SECTION)
+			scratch[n++] = i;
+	check_sequence(host, ctx, doc, scratch, n, CHECK_SECTIONS, 0, -1);
+}
+
+/* ---- items ----------------------------------------------------------------- */
+
+/* The items of the section that block `from` falls under, from `from` on:
+ * stops at the next section, or at a new list (an item (1) after prose). */
+static size_t collect_items(const stmtlint_doc *doc, size_t from, size_t *idx, size_t *next)
+{
+	long section = doc->blocks[from].section;
+	int prose_between = 0;
+	size_t n = 0;
+	size_t i;
+
+	for (i = from; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+
+		if (b->kind == STMTLINT_BLOCK_SECTION || b->section != section)
+			break;
+		if (b->kind == STMTLINT_BLOCK_PARAGRAPH)
+			prose_between = 1;
+		if (!numbered(b))
+			continue;
+		if (n > 0 && b->value == 1 && prose_between)
+			break;
+		prose_between = 0;
+		idx[n++] = i;
+	}
+	*next = i;
+	return n;
+}
+
+static void check_item_form(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                            const size_t *idx, size_t n)
+{
+	const stmtlint_block *first = &doc->blocks[idx[0]];
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		const stmtlint_block *b = &doc->blocks[idx[i]];
+		char mark[8];
+		stmtlint_diag *d;
+
+		if (b->kind == first->kind)
+			continue;
+		if (b->kind == STMTLINT_BLOCK_BULLET) {
+			marker_text(doc, b, mark, sizeof(mark));
+			d = host->report(ctx, CHECK_ITEM_FORM, b->marker.start, b->number.end,
+			                 "item (%d) is written as a bullet ‘%s (%d)’; the items before it are "
+			                 "written ‘(%d)’", b->value, mark, b->value, first->value);
+			host->fix(d, b->marker.start, b->number.start, "");
+		} else {
+			marker_text(doc, first, mark, sizeof(mark));
+			d = host->report(ctx, CHECK_ITEM_FORM, b->number.start, b->number.end,
+			                 "item (%d) is written without the bullet ‘%s’ that the items before "
+			                 "it have", b->value, mark);
+			{
+				char ins[16];
+
+				snprintf(ins, sizeof(ins), "%s ", mark);
+				host->fix(d, b->number.start, b->number.start, ins);
+			}
+		}
+		host->note(d, first->span.start, first->number.end, "the first item sets the form here");
+	}
+}
+
+static void check_items(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                        size_t *scratch)
+{
+	size_t i = 0;
+
+	while (i < doc->n_blocks) {
+		size_t next;
+		size_t n;
+
+		if (!numbered(&doc->blocks[i])) {
+			i++;
+			continue;
+		}
+		n = collect_items(doc, i, scratch, &next);
+		if (n > 0) {
+			check_sequence(host, ctx, doc, scratch, n, CHECK_ITEMS, 1, doc->blocks[i].section);
+			check_item_form(host, ctx, doc, scratch, n);
+		}
+		i = next > i ? next : i + 1;
+	}
+}
+
+/* ---- bullets ------------------------------------------------------------ */
+
+#define MAX_DEPTH 16
+
+static void check_bullets(const stmtlint_host *host, const state *st, stmtlint_ctx *ctx,
+                          const stmtlint_doc *doc)
+{
+	long first_at[MAX_DEPTH];
+	size_t i;
+
+	for (i = 0; i < MAX_DEPTH; i++)
+		first_at[i] = -1;
+	for (i = 0; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+		unsigned depth = b->depth < MAX_DEPTH ? b->depth : MAX_DEPTH - 1;
+		const stmtlint_block *f;
+		char want[8];
+		char have[8];
+		stmtlint_diag *d;
+
+		if (b->kind != STMTLINT_BLOCK_BULLET)
+			continue;
+		if (st->preferred_bullet != 0) {
+			if (b->bullet == st->preferred_bullet)
+				continue;
+			encode(st->preferred_bullet, want);
+			marker_text(doc, b, have, sizeof(have));
+			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
+			                 "bullet ‘%s’ where the profile asks for ‘%s’", have, want);
+			host->fix(d, b->marker.start, b->marker.end, want);
+			continue;
+		}
+		if (first_at[depth] < 0) {
+			first_at[depth] = (long)i;
+			continue;
+		}
+		f = &doc->blocks[first_at[depth]];
+		if (b->bullet == f->bullet)
+			continue;
+		marker_text(doc, f, want, sizeof(want));
+		marker_text(doc, b, have, sizeof(have));
+		if (depth == 0)
+			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
+			                 "bullet ‘%s’ where this draft's bullets are ‘%s’", have, want);
+		else
+			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
+			                 "bullet ‘%s’ where this draft's bullets at this level are ‘%s’",
+			                 have, want);
+		host->fix(d, b->marker.start, b->marker.end, want);
+		host->note(d, f->marker.start, f->marker.end, "the first bullet sets ‘%s’ here", want);
+	}
+}
+
+/* ---- heading colons -------------------------------------------------------- */
+
+static int ends_with_colon(const stmtlint_doc *doc, const stmtlint_block *b)
+{
+	size_t e = b->content.end;
+
+	return e > b->content.start && (doc->text[e - 1] == ':' ||
+	                                (e - b->content.start >= 3 &&
+	                                 memcmp(doc->text + e - 3, "\xEF\xBC\x9A", 3) == 0));
+}
+
+/* Whether a numbered item is a heading: one line, short, not a sentence or
+ * a list entry (no final '.', ';' or ','). */
+static int item_is_heading(const stmtlint_doc *doc, const stmtlint_block *b)
+{
+	size_t words = 1;
+	size_t i;
+	char last;
+
+	if (b->first_line != b->last_line || b->content.end <= b->content.start)
+		return 0;
+	last = doc->text[b->content.end - 1];
+	if (last == '.' || last == ';' || last == ',' || last == '!' || last == '?')
+		return 0;
+	for (i = b->content.start; i < b->content.end; i++)
+		if (doc->text[i] == ' ')
+			words++;
+	return words <= 20;
+}
+
+/* One group of headings that should agree; `first` is the pattern. */
+static void colon_against(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                          const stmtlint_block *first, const stmtlint_block *b, const char *kind)
+{
+	int want = ends_with_colon(doc, first);
+	stmtlint_diag *d;
+
+	if (ends_with_colon(doc, b) == want)
+		return;
+	if (want) {
+		d = host->report(ctx, CHECK_HEADING_COLON, b->content.end, b->content.end,
+		                 "%s lacks the ‘:’ that ends the first %s", kind, kind);
+		host->fix(d, b->content.end, b->content.end, ":");
+		host->note(d, first->content.end - 1, first->content.end,
+		           "the first %s ends with ‘:’ here", kind);
+	} else {
+		d = host->report(ctx, CHECK_HEADING_COLON, b->content.end - 1, b->content.end,
+		                 "%s ends with ‘:’, unlike the first %s", kind, kind);
+		host->fix(d, b->content.end - 1, b->content.end, "");
+		host->note(d, first->content.start, first->content.end,
+		           "the first %s has no ‘:’ here", kind);
+	}
+}
+
+static void check_heading_colons(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc)
+{
+	long first_section[8];
+	long first_heading[8];
+	size_t i;
+
+	for (i = 0; i < 8; i++) {
+		first_section[i] = -1;
+		first_heading[i] = -1;
+	}
+	for (i = 0; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+		unsigned level = b->depth < 8 ? b->depth : 7;
+
+		if (b->content.end <= b->content.start)
+			continue;
+		if (b->kind == STMTLINT_BLOCK_SECTION && b->first_line == b->last_line) {
+			if (first_section[level] < 0)
+				first_section[level] = (long)i;
+			else
+				colon_against(host, ctx, doc, &doc->blocks[first_section[level]], b,
+				              "section heading");
+		} else if (b->kind == STMTLINT_BLOCK_HEADING && doc->format == STMTLINT_FORMAT_MARKDOWN) {
+			if (first_heading[level] < 0)
+				first_heading[level] = (long)i;
+			else
+				colon_against(host, ctx, doc, &doc->blocks[first_heading[level]], b, "heading");
+		}
+	}
+	/* Item headings, within each section. */
+	for (i = 0; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+		size_t j;
+
+		if (!numbered(b) || !item_is_heading(doc, b))
+			continue;
+		/* b is the first item heading of its section: compare the rest. */
+		for (j = i + 1; j < doc->n_blocks; j++) {
+			const stmtlint_block *c = &doc->blocks[j];
+
+			if (c->kind == STMTLINT_BLOCK_SECTION || c->section != b->section)
+				break;
+			if (numbered(c) && item_is_heading(doc, c))
+				colon_against(host, ctx, doc, b, c, "item heading");
+		}
+		i = j - 1;
+	}
+}
+
+/* ---- cross-references ---------------------------------------------------- */
+
+static int read_number(const char *p, size_t end, size_t *i, int *v)
+{
+	size_t s = *i;
+
+	*v = 0;
+	while (*i < end && *i - s < 4 && p[*i] >= '0' && p[*i] <= '9') {
+		*v = *v * 10 + (p[*i] - '0');
+		(*i)++;
+	}
+	return *i > s;
+}
+
+/* Parses "(N)" at p[*i]. */
+static int read_paren(const char *p, size_t end, size_t *i, int *v)
+{
+	size_t j = *i;
+
+	if (j >= end || p[j] != '(')
+		return 0;
+	j++;
+	if (!read_number(p, end, &j, v) || j >= end || p[j] != ')')
+		return 0;
+	*i = j + 1;
+	return 1;
+}
+
+static long find_section(const stmtlint_doc *doc, int value)
+{
+	size_t i;
+
+	for (i = 0; i < doc->n_blocks; i++)
+		if (doc->blocks[i].kind == STMTLINT_BLOCK_SECTION && doc->blocks[i].value == value)
+			return (long)i;
+	return -1;
+}
+
+/* The highest item number of section block s, and whether item v exists. */
+static int section_has_item(const stmtlint_doc *doc, long s, int v, int *max)
+{
+	size_t i;
+	int found = 0;
+
+	*max = 0;
+	for (i = (size_t)s + 1; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+
+		if (b->kind == STMTLINT_BLOCK_SECTION)
+			break;
+		if (b->section != s || !numbered(b))
+			continue;
+		if (b->value == v)
+			found = 1;
+		if (b->value > *max)
+			*max = b->value;
+	}
+	return found;
+}
+
+static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc)
+{
+	const char *p = doc->prose;
+	size_t len = doc->length;
+	size_t i;
+
+	for (i = 0; i + 4 < len; i++) {
+		size_t start = i;
+		size_t j = i;
+		int sec;
+		int a;
+		int b;
+		long s;
+		int max;
+		int k;
+
+		if (p[i] < '0' || p[i] > '9' || (i > 0 && ((p[i - 1] >= '0' && p[i - 1] <= '9') ||
+		                                          p[i - 1] == '.' || p[i - 1] == ')')))
+			continue;
+		if (!read_number(p, len, &j, &sec) || j >= len || p[j] != '.')
+			continue;
+		j++;
+		if (!read_paren(p, len, &j, &a))
+			continue;
+		b = a;
+		{
+			size_t r = j;
+
+			if (r < len && p[r] == '-')
+				r++;
+			else if (r + 3 <= len && memcmp(p + r, "\xE2\x80\x93", 3) == 0)
+				r += 3;
+			if (r > j && read_paren(p, len, &r, &b))
+				j = r;
+		}
+		i = j - 1;
+		s = find_section(doc, sec);
+		if (s < 0) {
+			host->report(ctx, CHECK_XREF, start, j,
+			             "‘%.*s’ refers to section %d, which this draft does not have",
+			             (int)(j - start), doc->text + start, sec);
+			continue;
+		}
+		if (b < a) {
+			host->report(ctx, CHECK_XREF, start, j, "‘%.*s’ is a range that runs backwards",
+			             (int)(j - start), doc->text + start);
+			continue;
+		}
+		for (k = a; k <= b && k - a < 1000; k++) {
+			stmtlint_diag *d;
+
+			if (section_has_item(doc, s, k, &max))
+				continue;
+			if (max > 0)
+				d = host->report(ctx, CHECK_XREF, start, j,
+				                 "‘%.*s’ refers to item (%d) of section %d, which has items "
+				                 "(1) to (%d)", (int)(j - start), doc->text + start, k, sec, max);
+			else
+				d = host->report(ctx, CHECK_XREF, start, j,
+				                 "‘%.*s’ refers to item (%d) of section %d, which has no "
+				                 "numbered items", (int)(j - start), doc->text + start, k, sec);
+			host->note(d, doc->blocks[s].span.start, doc->blocks[s].span.end,
+			           "section %d starts here", sec);
+			break;
+		}
+	}
+}
+
+/* ---- the plugin ------------------------------------------------------------ */
+
+static int structure_init(const stmtlint_host *host, const stmtlint_options *opts, void **out)
+{
+	state *st = calloc(1, sizeof(*st));
+	const char *bullet = host->option_string(opts, "bullet");
+
+	if (st == NULL)
+		return -1;
+	if (bullet == NULL || strcmp(bullet, "consistent") == 0)
+		st->preferred_bullet = 0;
+	else if (strcmp(bullet, "-") == 0)
+		st->preferred_bullet = '-';
+	else if (strcmp(bullet, "*") == 0)
+		st->preferred_bullet = '*';
+	else
+		st->preferred_bullet = 0x2022;
+	*out = st;
+	return 0;
+}
+
+static int structure_check(const stmtlint_host *host, const void *vst, stmtlint_ctx *ctx,
+                           const stmtlint_doc *doc)
+{
+	const state *st = vst;
+	size_t *scratch = malloc((doc->n_blocks ? doc->n_blocks : 1) * sizeof(*scratch));
+
+	if (scratch == NULL)
+		return -1;
+	check_sections(host, ctx, doc, scratch);
+	check_items(host, ctx, doc, scratch);
+	check_bullets(host, st, ctx, doc);
+	check_heading_colons(host, ctx, doc);
+	check_xrefs(host, ctx, doc);
+	free(scratch);
+	return 0;
+}
+
+static void structure_fini(const stmtlint_host *host, void *st)
+{
+	free(st);
+}
+
+static const stmtlint_plugin plugin = {
+	.abi_version = STMTLINT_ABI_VERSION,
+	.id = "structure",
+	.summary = "numbering of sections and items, bullets, headings and cross-references",
+	.severity = STMTLINT_WARNING,
+	.checks = checks,
+	.n_checks = sizeof(checks) / sizeof(checks[0]),
+	.options = options,
+	.n_options = sizeof(options) / sizeof(options[0]),
+	.init = structure_init,
+	.check = structure_check,
+	.fini = structure_fini,
+};
+
+STMTLINT_EXPORT const stmtlint_plugin *stmtlint_plugin_entry(void);
+
+STMTLINT_EXPORT const stmtlint_plugin *stmtlint_plugin_entry(void)
+{
+	return &plugin;
+}

@@ -1,0 +1,519 @@
+/* config.c - .stmtlint.yaml files and profiles, read into rule settings. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+
+#define MAX_PROFILE_DEPTH 8
+
+static const char *const config_keys[] = {
+	"profile", "language", "fail-on", "rules", "dictionaries"
+};
+static const char *const profile_keys[] = {
+	"description", "extends", "include", "rules"
+};
+
+const char *closest_word(const char *word, const char *const *cands, size_t n)
+{
+	size_t best = (size_t)-1;
+	const char *best_word = NULL;
+	size_t wl = strlen(word);
+	size_t i;
+
+	if (wl > 64)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		size_t cl = strlen(cands[i]);
+		size_t row[66];
+		size_t x;
+		size_t y;
+
+		if (cl > 64)
+			continue;
+		for (x = 0; x <= cl; x++)
+			row[x] = x;
+		for (y = 1; y <= wl; y++) {
+			size_t diag = row[0];
+
+			row[0] = y;
+			for (x = 1; x <= cl; x++) {
+				size_t up = row[x];
+				size_t cost = word[y - 1] == cands[i][x - 1] ? 0 : 1;
+				size_t v = diag + cost;
+
+				if (row[x] + 1 < v)
+					v = row[x] + 1;
+				if (row[x - 1] + 1 < v)
+					v = row[x - 1] + 1;
+				row[x] = v;
+				diag = up;
+			}
+		}
+		if (row[cl] < best) {
+			best = row[cl];
+			best_word = cands[i];
+		}
+	}
+	if (best_word == NULL || best > (wl < 4 ? 1 : wl / 3 + 1))
+		return NULL;
+	return best_word;
+}
+
+static int key_known(const char *key, const char *const *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void unknown_key(buf *err, const struct stmtlint_node *key, const char *what,
+                        const char *const *cands, size_t n)
+{
+	const char *near = closest_word(key->scalar, cands, n);
+
+	if (near != NULL)
+		yt_error(err, key, "unknown %s '%s'; did you mean '%s'?", what, key->scalar, near);
+	else
+		yt_error(err, key, "unknown %s '%s'", what, key->scalar);
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n;
+	char *p;
+
+	if (name[0] == '/')
+		return strdup(name);
+	n = strlen(dir) + strlen(name) + 2;
+	p = malloc(n);
+	if (p != NULL)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+static int keep_doc(config *cfg, yt_doc *doc)
+{
+	yt_doc **p = realloc(cfg->docs, (cfg->n_docs + 1) * sizeof(*p));
+
+	if (p == NULL) {
+		yt_free(doc);
+		return -1;
+	}
+	cfg->docs = p;
+	p[cfg->n_docs++] = doc;
+	return 0;
+}
+
+static rule_setting *new_rule(config *cfg, const char *rule, int severity,
+                              const struct stmtlint_node *at)
+{
+	rule_setting *p = realloc(cfg->rules, (cfg->n_rules + 1) * sizeof(*p));
+	rule_setting *r;
+
+	if (p == NULL)
+		return NULL;
+	cfg->rules = p;
+	r = &p[cfg->n_rules];
+	memset(r, 0, sizeof(*r));
+	r->rule = strdup(rule);
+	if (r->rule == NULL)
+		return NULL;
+	r->severity = severity;
+	r->at = at;
+	cfg->n_rules++;
+	return r;
+}
+
+/* Reads one "rules:"-style mapping (or one rule-data file's top level when
+ * options_only) into settings. */
+static int read_rules(config *cfg, const struct stmtlint_node *map, int options_only, buf *err)
+{
+	size_t i;
+	int failed = 0;
+
+	if (map == NULL)
+		return 0;
+	if (map->kind != STMTLINT_NODE_MAPPING) {
+		yt_error(err, map, "expected a mapping of rule names to settings");
+		return -1;
+	}
+	for (i = 0; i < map->n; i++) {
+		const struct stmtlint_node *key = map->keys[i];
+		const struct stmtlint_node *val = map->items[i];
+		rule_setting *r;
+		size_t j;
+
+		if (val->kind == STMTLINT_NODE_SCALAR) {
+			int sev;
+
+			if (options_only) {
+				yt_error(err, val, "rule data for '%s' must be a mapping of options", key->scalar);
+				failed = 1;
+				continue;
+			}
+			sev = severity_parse(val->scalar, RULE_ON);
+			if (sev == -1) {
+				yt_error(err, val, "'%s' is not a severity: use off, on, note, warning or error",
+				         val->scalar);
+				failed = 1;
+				continue;
+			}
+			if (new_rule(cfg, key->scalar, sev, key) == NULL)
+				return -1;
+			continue;
+		}
+		if (val->kind != STMTLINT_NODE_MAPPING) {
+			yt_error(err, val, "the setting of '%s' must be a severity or a mapping", key->scalar);
+			failed = 1;
+			continue;
+		}
+		r = new_rule(cfg, key->scalar, options_only ? RULE_UNSET : RULE_ON, key);
+		if (r == NULL)
+			return -1;
+		r->options_only = options_only;
+		r->options = calloc(val->n ? val->n : 1, sizeof(*r->options));
+		if (r->options == NULL)
+			return -1;
+		for (j = 0; j < val->n; j++) {
+			if (strcmp(val->keys[j]->scalar, "severity") == 0 && !options_only) {
+				int sev = val->items[j]->kind == STMTLINT_NODE_SCALAR
+				              ? severity_parse(val->items[j]->scalar, RULE_ON) : -1;
+
+				if (sev == -1) {
+					yt_error(err, val->items[j],
+					         "severity must be off, on, note, warning or error");
+					failed = 1;
+				}
+				r->severity = sev;
+				continue;
+			}
+			r->options[r->n_options].name = val->keys[j]->scalar;
+			r->options[r->n_options].key = val->keys[j];
+			r->options[r->n_options].value = val->items[j];
+			r->n_options++;
+		}
+	}
+	return failed ? -1 : 0;
+}
+
+/* The file of a profile named `name` (a name in data_dir/profiles, or a
+ * path relative to `base_dir`). */
+static char *profile_file(const char *name, const char *base_dir, const char *data_dir)
+{
+	size_t n = strlen(name);
+	char *p;
+
+	if (strchr(name, '/') != NULL || (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	    (n > 4 && strcmp(name + n - 4, ".yml") == 0))
+		return join(base_dir, name);
+	n = strlen(data_dir) + strlen(name) + 32;
+	p = malloc(n);
+	if (p != NULL)
+		snprintf(p, n, "%s/profiles/%s.yaml", data_dir, name);
+	return p;
+}
+
+static int scalar_or_error(const struct stmtlint_node *n, const char *what, buf *err)
+{
+	if (n->kind != STMTLINT_NODE_SCALAR) {
+		yt_error(err, n, "%s must be a string", what);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_profile(config *cfg, const char *file, const struct stmtlint_node *named_at,
+                        const char *data_dir, unsigned depth, buf *err)
+{
+	yt_doc *doc;
+	const struct stmtlint_node *root;
+	const struct stmtlint_node *ext;
+	const struct stmtlint_node *inc;
+	char *dir;
+	size_t i;
+	int rc = 0;
+
+	if (depth > MAX_PROFILE_DEPTH) {
+		yt_error(err, named_at, "profiles extend each other more than %d deep (a loop?)",
+		         MAX_PROFILE_DEPTH);
+		return -1;
+	}
+	if (access(file, R_OK) != 0) {
+		if (named_at != NULL)
+			yt_error(err, named_at, "no profile file '%s'", file);
+		else
+			buf_printf(err, "error: no profile file '%s'\n", file);
+		return -1;
+	}
+	doc = yt_load_file(file, err);
+	if (doc == NULL || keep_doc(cfg, doc) != 0)
+		return -1;
+	root = doc->root;
+	if (root == NULL)
+		return 0;
+	if (root->kind != STMTLINT_NODE_MAPPING) {
+		yt_error(err, root, "a profile must be a mapping");
+		return -1;
+	}
+	for (i = 0; i < root->n; i++) {
+		if (!key_known(root->keys[i]->scalar, profile_keys, 4)) {
+			unknown_key(err, root->keys[i], "profile key", profile_keys, 4);
+			rc = -1;
+		}
+	}
+	if (rc != 0)
+		return rc;
+	dir = dir_of(file);
+	if (dir == NULL)
+		return -1;
+	ext = yt_get(root, "extends");
+	if (ext != NULL) {
+		char *base;
+
+		if (scalar_or_error(ext, "extends", err) != 0) {
+			free(dir);
+			return -1;
+		}
+		base = profile_file(ext->scalar, dir, data_dir);
+		if (base == NULL || load_profile(cfg, base, ext, data_dir, depth + 1, err) != 0)
+			rc = -1;
+		free(base);
+	}
+	inc = yt_get(root, "include");
+	if (rc == 0 && inc != NULL) {
+		if (inc->kind != STMTLINT_NODE_SEQUENCE) {
+			yt_error(err, inc, "include must be a list of rule-data files");
+			rc = -1;
+		}
+		for (i = 0; rc == 0 && i < inc->n; i++) {
+			char *path;
+			yt_doc *data;
+
+			if (scalar_or_error(inc->items[i], "an include", err) != 0) {
+				rc = -1;
+				break;
+			}
+			path = join(dir, inc->items[i]->scalar);
+			if (path == NULL || access(path, R_OK) != 0) {
+				yt_error(err, inc->items[i], "cannot read rule data '%s'", inc->items[i]->scalar);
+				free(path);
+				rc = -1;
+				break;
+			}
+			data = yt_load_file(path, err);
+			free(path);
+			if (data == NULL || keep_doc(cfg, data) != 0) {
+				rc = -1;
+				break;
+			}
+			if (data->root != NULL && read_rules(cfg, data->root, 1, err) != 0)
+				rc = -1;
+		}
+	}
+	if (rc == 0 && read_rules(cfg, yt_get(root, "rules"), 0, err) != 0)
+		rc = -1;
+	free(dir);
+	return rc;
+}
+
+static int read_config_file(config *cfg, const char **profile_name,
+                            const struct stmtlint_node **profile_at, buf *err)
+{
+	yt_doc *doc = yt_load_file(cfg->path, err);
+	const struct stmtlint_node *root;
+	const struct stmtlint_node *n;
+	size_t i;
+	int rc = 0;
+	char *dir;
+
+	if (doc == NULL || keep_doc(cfg, doc) != 0)
+		return -1;
+	root = doc->root;
+	if (root == NULL)
+		return 0;
+	if (root->kind != STMTLINT_NODE_MAPPING) {
+		yt_error(err, root, "the configuration must be a mapping of keys to values");
+		return -1;
+	}
+	for (i = 0; i < root->n; i++) {
+		if (!key_known(root->keys[i]->scalar, config_keys, 5)) {
+			unknown_key(err, root->keys[i], "configuration key", config_keys, 5);
+			rc = -1;
+		}
+	}
+	n = yt_get(root, "profile");
+	if (n != NULL) {
+		if (scalar_or_error(n, "profile", err) != 0)
+			rc = -1;
+		else {
+			*profile_name = n->scalar;
+			*profile_at = n;
+		}
+	}
+	n = yt_get(root, "language");
+	if (n != NULL) {
+		if (scalar_or_error(n, "language", err) != 0) {
+			rc = -1;
+		} else {
+			free(cfg->language);
+			cfg->language = strdup(n->scalar);
+		}
+	}
+	n = yt_get(root, "fail-on");
+	if (n != NULL) {
+		int sev = n->kind == STMTLINT_NODE_SCALAR ? severity_parse(n->scalar, -1) : -1;
+
+		if (sev <= STMTLINT_OFF) {
+			yt_error(err, n, "fail-on must be error, warning or note");
+			rc = -1;
+		} else {
+			cfg->fail_on = sev;
+		}
+	}
+	n = yt_get(root, "dictionaries");
+	if (n != NULL) {
+		if (n->kind != STMTLINT_NODE_SEQUENCE) {
+			yt_error(err, n, "dictionaries must be a list of files");
+			return -1;
+		}
+		dir = dir_of(cfg->path);
+		cfg->dictionaries = calloc(n->n ? n->n : 1, sizeof(char *));
+		if (dir == NULL || cfg->dictionaries == NULL) {
+			free(dir);
+			return -1;
+		}
+		for (i = 0; i < n->n; i++) {
+			if (scalar_or_error(n->items[i], "a dictionary", err) != 0) {
+				rc = -1;
+				continue;
+			}
+			cfg->dictionaries[cfg->n_dictionaries] = join(dir, n->items[i]->scalar);
+			if (cfg->dictionaries[cfg->n_dictionaries] == NULL) {
+				free(dir);
+				return -1;
+			}
+			cfg->n_dictionaries++;
+		}
+		free(dir);
+	}
+	return rc;
+}
+
+config *config_load(const char *path, const char *profile_override, const char *data_dir, buf *err)
+{
+	config *cfg = calloc(1, sizeof(*cfg));
+	const char *profile_name = "default";
+	const struct stmtlint_node *profile_at = NULL;
+	char *dir;
+
+	if (cfg == NULL)
+		return NULL;
+	cfg->fail_on = RULE_UNSET;
+	cfg->language = strdup("en-US");
+	if (cfg->language == NULL)
+		goto fail;
+	if (path != NULL) {
+		cfg->path = strdup(path);
+		if (cfg->path == NULL || read_config_file(cfg, &profile_name, &profile_at, err) != 0)
+			goto fail;
+	}
+	if (profile_override != NULL) {
+		profile_name = profile_override;
+		profile_at = NULL;
+	}
+	dir = path != NULL && profile_override == NULL ? dir_of(path) : strdup(".");
+	if (dir == NULL)
+		goto fail;
+	cfg->profile = profile_file(profile_name, dir, data_dir);
+	free(dir);
+	if (cfg->profile == NULL)
+		goto fail;
+	/* The profile applies first; the configuration's rules then override it. */
+	if (load_profile(cfg, cfg->profile, profile_at, data_dir, 0, err) != 0)
+		goto fail;
+	if (path != NULL) {
+		const struct stmtlint_node *rules = yt_get(cfg->docs[0]->root, "rules");
+
+		if (read_rules(cfg, rules, 0, err) != 0)
+			goto fail;
+	}
+	return cfg;
+fail:
+	config_free(cfg);
+	return NULL;
+}
+
+int config_add_cli_rule(config *cfg, const char *rule, int severity)
+{
+	return new_rule(cfg, rule, severity, NULL) != NULL ? 0 : -1;
+}
+
+void config_free(config *cfg)
+{
+	size_t i;
+
+	if (cfg == NULL)
+		return;
+	for (i = 0; i < cfg->n_rules; i++) {
+		free(cfg->rules[i].rule);
+		free(cfg->rules[i].options);
+	}
+	free(cfg->rules);
+	for (i = 0; i < cfg->n_docs; i++)
+		yt_free(cfg->docs[i]);
+	free(cfg->docs);
+	for (i = 0; i < cfg->n_dictionaries; i++)
+		free(cfg->dictionaries[i]);
+	free(cfg->dictionaries);
+	free(cfg->path);
+	free(cfg->profile);
+	free(cfg->language);
+	free(cfg);
+}
+
+char *config_find(const char *start)
+{
+	char dir[PATH_MAX];
+	char *real = realpath(start, NULL);
+
+	if (real == NULL)
+		return NULL;
+	snprintf(dir, sizeof(dir), "%s", real);
+	free(real);
+	for (;;) {
+		char candidate[PATH_MAX + 16];
+		struct stat st;
+		char *slash;
+
+		snprintf(candidate, sizeof(candidate), "%s/.stmtlint.yaml", strcmp(dir, "/") == 0 ? "" : dir);
+		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
+			return strdup(candidate);
+		slash = strrchr(dir, '/');
+		if (slash == NULL || strcmp(dir, "/") == 0)
+			return NULL;
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+}

@@ -1,0 +1,63 @@
+/* config.h - .stmtlint.yaml files and profiles, read into rule settings. */
+#ifndef STMTLINT_CONFIG_H
+#define STMTLINT_CONFIG_H
+
+#include <stddef.h>
+
+#include "stmtlint/plugin.h"
+#include "buf.h"
+#include "yamltree.h"
+
+/* One option value set for a plugin. */
+typedef struct option_setting {
+	const char *name;                  /* points into a yt_doc */
+	const struct stmtlint_node *value;
+	const struct stmtlint_node *key;   /* where it was set */
+} option_setting;
+
+/* What one source (a profile, a rule-data file, a config, the command line)
+ * says of one rule, in the order the sources apply. */
+typedef struct rule_setting {
+	char *rule;                        /* "dates" or "dates/weekday" */
+	int severity;                      /* RULE_UNSET, RULE_ON, or a stmtlint_severity */
+	int options_only;                  /* from rule data: sets options, never enables */
+	const struct stmtlint_node *at;    /* where it was set; NULL from the command line */
+	option_setting *options;
+	size_t n_options;
+} rule_setting;
+
+#define RULE_UNSET (-1)
+#define RULE_ON    (-2)
+
+typedef struct config {
+	char *path;                 /* the .stmtlint.yaml read, or NULL */
+	char *profile;              /* the profile's file */
+	char *language;             /* "en-US" unless set */
+	int fail_on;                /* a stmtlint_severity, or RULE_UNSET */
+	char **dictionaries;        /* paths, resolved against the config's folder */
+	size_t n_dictionaries;
+	rule_setting *rules;
+	size_t n_rules;
+	yt_doc **docs;              /* every YAML file read: settings point into them */
+	size_t n_docs;
+} config;
+
+/* Reads the configuration: the file at `path` (NULL for none), then the
+ * profile it names (or `profile_override`, a name or a path; or "default"),
+ * with the profiles it extends and the rule data they include, from
+ * `data_dir`.  Returns a new config the caller frees with config_free(), or
+ * NULL after appending "FILE:LINE:COL: error: …" lines to err. */
+config *config_load(const char *path, const char *profile_override, const char *data_dir, buf *err);
+/* Adds a command-line --enable (severity RULE_ON) or --disable (STMTLINT_OFF). */
+int config_add_cli_rule(config *cfg, const char *rule, int severity);
+void config_free(config *cfg);
+
+/* Finds ".stmtlint.yaml" in `dir` or the nearest folder above it.  Returns a
+ * malloc'ed path, or NULL when there is none. */
+char *config_find(const char *dir);
+
+/* The candidate closest to `word` by edit distance, or NULL when none is
+ * close enough to suggest. */
+const char *closest_word(const char *word, const char *const *candidates, size_t n);
+
+#endif

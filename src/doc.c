@@ -1,0 +1,1225 @@
+/* doc.c - building the document model of one draft: lines, blocks, words,
+ * sentences, and the prose view that hides what is not prose. */
+#include "doc.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "utf8.h"
+#include "yamltree.h"
+
+/* ---- small helpers -------------------------------------------------- */
+
+static int add_issue(sl_doc *d, const char *rule, stmtlint_severity sev, size_t start, size_t end,
+                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static int add_issue(sl_doc *d, const char *rule, stmtlint_severity sev, size_t start, size_t end,
+                     const char *fmt, ...)
+{
+	va_list ap;
+	buf msg;
+	doc_issue *is;
+
+	if (d->n_issues == d->cap_issues) {
+		size_t cap = d->cap_issues ? d->cap_issues * 2 : 8;
+		doc_issue *p = realloc(d->issues, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		d->issues = p;
+		d->cap_issues = cap;
+	}
+	buf_init(&msg, 0);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	is = &d->issues[d->n_issues];
+	is->message = buf_steal(&msg);
+	if (is->message == NULL)
+		return -1;
+	is->rule = rule;
+	is->severity = sev;
+	is->start = start;
+	is->end = end;
+	d->n_issues++;
+	return 0;
+}
+
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 64;
+	p = realloc(*arr, ncap * size);
+	if (p == NULL)
+		return -1;
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+static void blank(char *s, size_t start, size_t end)
+{
+	size_t i;
+
+	for (i = start; i < end; i++)
+		if (s[i] != '\n')
+			s[i] = ' ';
+}
+
+static int is_blank_span(const char *s, size_t start, size_t end)
+{
+	size_t i;
+
+	for (i = start; i < end; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
+stmtlint_doc_format doc_format_for(const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+
+	if (dot != NULL && (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0))
+		return STMTLINT_FORMAT_MARKDOWN;
+	return STMTLINT_FORMAT_TEXT;
+}
+
+/* ---- positions -------------------------------------------------------- */
+
+size_t doc_line_of(const stmtlint_doc *doc, size_t offset)
+{
+	size_t lo = 0;
+	size_t hi = doc->n_lines;
+
+	if (doc->n_lines == 0)
+		return 0;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (doc->lines[mid].start <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void doc_position(const stmtlint_doc *doc, size_t offset, size_t *line, size_t *column)
+{
+	size_t l = doc_line_of(doc, offset);
+	size_t start = doc->n_lines ? doc->lines[l].start : 0;
+
+	if (offset > doc->length)
+		offset = doc->length;
+	if (offset < start)
+		offset = start;
+	*line = l + 1;
+	*column = utf8_count(doc->text + start, offset - start) + 1;
+}
+
+/* ---- dates on a date line --------------------------------------------- */
+
+static const char *const month_names[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", NULL
+};
+static const char *const month_abbrevs[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec", NULL
+};
+static const char *const weekday_names[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL
+};
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Tokens of a date: words, numbers (with an ordinal suffix) and separators. */
+int doc_is_date_only(const char *s, size_t len)
+{
+	size_t i = 0;
+	int saw_month = 0;
+	int saw_year = 0;
+	int saw_day = 0;
+	int tokens = 0;
+
+	while (i < len && isspace((unsigned char)s[i]))
+		i++;
+	/* ISO 8601 */
+	if (len - i >= 10 && isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 3]) &&
+	    s[i + 4] == '-' && s[i + 7] == '-') {
+		size_t j = i + 10;
+
+		while (j < len && isspace((unsigned char)s[j]))
+			j++;
+		return j == len && isdigit((unsigned char)s[i + 5]) && isdigit((unsigned char)s[i + 8]);
+	}
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t start = i;
+
+		if (isspace(c) || c == ',') {
+			i++;
+			continue;
+		}
+		tokens++;
+		if (tokens > 6)
+			return 0;
+		if (isalpha(c)) {
+			while (i < len && isalpha((unsigned char)s[i]))
+				i++;
+			if (word_in(s + start, i - start, month_names) ||
+			    word_in(s + start, i - start, month_abbrevs)) {
+				if (saw_month)
+					return 0;
+				saw_month = 1;
+				if (i < len && s[i] == '.')
+					i++;
+			} else if (word_in(s + start, i - start, weekday_names)) {
+				if (saw_month || saw_day)
+					return 0;
+				if (i < len && s[i] == '.')
+					i++;
+			} else {
+				return 0;
+			}
+		} else if (isdigit(c)) {
+			while (i < len && isdigit((unsigned char)s[i]))
+				i++;
+			if (i - start == 4) {
+				if (saw_year)
+					return 0;
+				saw_year = 1;
+			} else if (i - start <= 2) {
+				if (saw_day || saw_year)
+					return 0;
+				saw_day = 1;
+				if (i + 1 < len && isalpha((unsigned char)s[i]) && isalpha((unsigned char)s[i + 1]) &&
+				    (strncasecmp(s + i, "st", 2) == 0 || strncasecmp(s + i, "nd", 2) == 0 ||
+				     strncasecmp(s + i, "rd", 2) == 0 || strncasecmp(s + i, "th", 2) == 0))
+					i += 2;
+			} else {
+				return 0;
+			}
+		} else {
+			return 0;
+		}
+	}
+	return saw_month && saw_year;
+}
+
+/* ---- front matter ------------------------------------------------------ */
+
+static size_t line_offset_to(const sl_doc *d, size_t line, size_t column)
+{
+	size_t off;
+	size_t col = 1;
+
+	if (line >= d->pub.n_lines)
+		return d->pub.length;
+	off = d->lines[line].start;
+	while (col < column && off < d->lines[line].end) {
+		uint32_t cp;
+
+		off += utf8_next(d->text + off, d->lines[line].end - off, &cp);
+		col++;
+	}
+	return off;
+}
+
+static int meta_string(sl_doc *d, const struct stmtlint_node *root, const char *key,
+                       char **value, stmtlint_span *span)
+{
+	const struct stmtlint_node *n = yt_get(root, key);
+
+	if (n == NULL)
+		return 0;
+	if (n->kind != STMTLINT_NODE_SCALAR) {
+		size_t at = line_offset_to(d, n->line - 1, n->column);
+
+		return add_issue(d, "front-matter", STMTLINT_ERROR, at, at + 1,
+		                 "front matter '%s' must be a string", key);
+	}
+	*value = strdup(n->scalar);
+	if (*value == NULL)
+		return -1;
+	span->start = line_offset_to(d, n->line - 1, n->column);
+	span->end = span->start;
+	/* The value's span: to the end of its line, less trailing blanks. */
+	{
+		size_t end = d->lines[n->line - 1].end;
+
+		while (end > span->start && (d->text[end - 1] == ' ' || d->text[end - 1] == '\t'))
+			end--;
+		span->end = end;
+	}
+	return 0;
+}
+
+/* Finds "---" ... "---" (or "...") at the top of a Markdown draft, parses it,
+ * blanks it from prose and records it as a block.  Returns the first line
+ * after it (0 when there is none), or (size_t)-1 when out of memory. */
+static size_t front_matter(sl_doc *d)
+{
+	size_t i;
+	size_t close = 0;
+	buf err;
+	yt_doc *y;
+	stmtlint_block *b;
+	size_t start;
+	size_t end;
+
+	if (d->pub.n_lines < 2)
+		return 0;
+	if (d->lines[0].end - d->lines[0].start != 3 || strncmp(d->text, "---", 3) != 0)
+		return 0;
+	for (i = 1; i < d->pub.n_lines; i++) {
+		const char *l = d->text + d->lines[i].start;
+		size_t n = d->lines[i].end - d->lines[i].start;
+
+		while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+			n--;
+		if (n == 3 && (strncmp(l, "---", 3) == 0 || strncmp(l, "...", 3) == 0)) {
+			close = i;
+			break;
+		}
+	}
+	if (close == 0) {
+		if (add_issue(d, "front-matter", STMTLINT_ERROR, 0, 3,
+		              "front matter opened here is never closed with '---'; "
+		              "the draft is read as if it had none") != 0)
+			return (size_t)-1;
+		return 0;
+	}
+	start = d->lines[1].start;
+	end = d->lines[close].start;
+	buf_init(&err, 0);
+	y = yt_parse(d->path, d->text + start, end - start, 1, &err);
+	if (y == NULL) {
+		/* "PATH:LINE:COL: error: MSG": take the position and the message. */
+		size_t line = 2;
+		size_t col = 1;
+		const char *msg = err.data ? strstr(err.data, "error: ") : NULL;
+		const char *p = err.data ? err.data + strlen(d->path) : NULL;
+		size_t at;
+		int rc;
+
+		if (p != NULL && *p == ':')
+			sscanf(p, ":%zu:%zu:", &line, &col);
+		if (line < 1)
+			line = 1;
+		at = line_offset_to(d, line - 1, col);
+		rc = add_issue(d, "front-matter", STMTLINT_ERROR, at, at,
+		               "%s", msg ? msg + 7 : "invalid YAML in front matter");
+		if (rc == 0 && d->issues[d->n_issues - 1].message[0] != '\0') {
+			char *m = d->issues[d->n_issues - 1].message;
+			size_t ml = strlen(m);
+
+			if (ml > 0 && m[ml - 1] == '\n')
+				m[ml - 1] = '\0';
+		}
+		buf_free(&err);
+		if (rc != 0)
+			return (size_t)-1;
+	} else {
+		buf_free(&err);
+		if (y->root != NULL && y->root->kind != STMTLINT_NODE_MAPPING) {
+			if (add_issue(d, "front-matter", STMTLINT_ERROR, start, start,
+			              "front matter must be a mapping of keys to values") != 0) {
+				yt_free(y);
+				return (size_t)-1;
+			}
+		} else if (y->root != NULL) {
+			if (meta_string(d, y->root, "title", &d->meta_title, &d->pub.meta_title_span) != 0 ||
+			    meta_string(d, y->root, "date", &d->meta_date, &d->pub.meta_date_span) != 0) {
+				yt_free(y);
+				return (size_t)-1;
+			}
+		}
+		yt_free(y);
+	}
+	blank(d->prose, 0, d->lines[close].end);
+	if (grow((void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks)) != 0)
+		return (size_t)-1;
+	b = &d->blocks[d->pub.n_blocks++];
+	memset(b, 0, sizeof(*b));
+	b->kind = STMTLINT_BLOCK_FRONT_MATTER;
+	b->first_line = 0;
+	b->last_line = close;
+	b->span.start = 0;
+	b->span.end = d->lines[close].end;
+	b->content.start = start;
+	b->content.end = end;
+	b->section = -1;
+	return close + 1;
+}
+
+/* ---- the prose view of a Markdown line -------------------------------- */
+
+static int is_punct_or_space(const char *s, size_t len, size_t i, int before)
+{
+	uint32_t cp;
+	size_t start;
+
+	if (before) {
+		if (i == 0)
+			return 1;
+		cp = utf8_prev(s, i, &start);
+	} else {
+		if (i >= len)
+			return 1;
+		utf8_next(s + i, len - i, &cp);
+	}
+	return !utf8_is_wordchar(cp);
+}
+
+static int is_space_at(const char *s, size_t len, size_t i, int before)
+{
+	if (before)
+		return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n';
+	return i >= len || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+}
+
+/* Blanks URLs ("http://…", "https://…", "www.…") in [start, end) of prose. */
+static void blank_urls(sl_doc *d, size_t start, size_t end)
+{
+	char *p = d->prose;
+	size_t i;
+
+	for (i = start; i < end; i++) {
+		size_t j;
+
+		if (!((p[i] == 'h' && (end - i > 7 && (strncmp(p + i, "http://", 7) == 0 ||
+		                                        (end - i > 8 && strncmp(p + i, "https://", 8) == 0)))) ||
+		      (p[i] == 'w' && end - i > 4 && strncmp(p + i, "www.", 4) == 0)))
+			continue;
+		if (i > start && utf8_is_wordchar((unsigned char)p[i - 1]))
+			continue;
+		j = i;
+		while (j < end && p[j] != ' ' && p[j] != '\n' && p[j] != '\t' && p[j] != '>' && p[j] != '"')
+			j++;
+		/* Trailing punctuation belongs to the sentence. */
+		while (j > i && strchr(".,;:)!?'", p[j - 1]) != NULL)
+			j--;
+		blank(p, i, j);
+		i = j;
+	}
+}
+
+/* Blanks Markdown inline markup in [start, end) of the prose view: code
+ * spans, link targets, images, autolinks, tags, emphasis markers, escapes. */
+static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
+{
+	char *p = d->prose;
+	const char *t = d->text;
+	size_t i = start;
+
+	while (i < end) {
+		char c = p[i];
+
+		if (c == '\\' && i + 1 < end && ispunct((unsigned char)p[i + 1])) {
+			p[i] = ' ';
+			i += 2;
+		} else if (c == '`') {
+			size_t run = 0;
+			size_t j;
+
+			while (i + run < end && p[i + run] == '`')
+				run++;
+			for (j = i + run; j < end; j++) {
+				size_t r = 0;
+
+				while (j + r < end && p[j + r] == '`')
+					r++;
+				if (r == run)
+					break;
+				j += r;
+			}
+			if (j < end) {
+				blank(p, i, j + run);
+				i = j + run;
+			} else {
+				i += run;
+			}
+		} else if (c == ']' && i + 1 < end && (p[i + 1] == '(' || p[i + 1] == '[')) {
+			char close = p[i + 1] == '(' ? ')' : ']';
+			size_t j = i + 2;
+			size_t k;
+
+			while (j < end && p[j] != close && p[j] != '\n')
+				j++;
+			if (j < end && p[j] == close) {
+				blank(p, i, j + 1);
+				/* the matching '[' (and '!' of an image) */
+				for (k = i; k > start; k--) {
+					if (p[k - 1] == '[') {
+						p[k - 1] = ' ';
+						if (k >= 2 && p[k - 2] == '!')
+							p[k - 2] = ' ';
+						break;
+					}
+				}
+				i = j + 1;
+			} else {
+				i++;
+			}
+		} else if (c == '<' && i + 1 < end &&
+		           (isalpha((unsigned char)p[i + 1]) || p[i + 1] == '/')) {
+			size_t j = i + 1;
+
+			while (j < end && p[j] != '>' && p[j] != '<' && p[j] != '\n')
+				j++;
+			if (j < end && p[j] == '>') {
+				blank(p, i, j + 1);
+				i = j + 1;
+			} else {
+				i++;
+			}
+		} else if (c == '*' || c == '_') {
+			size_t run = 0;
+			int opening;
+			int closing;
+
+			while (i + run < end && p[i + run] == c && run < 3)
+				run++;
+			opening = !is_space_at(t, end, i + run, 0) &&
+			          (c == '*' || is_punct_or_space(t, end, i, 1));
+			closing = !is_space_at(t, end, i, 1) &&
+			          (c == '*' || is_punct_or_space(t, end, i + run, 0));
+			if (opening || closing)
+				blank(p, i, i + run);
+			i += run;
+		} else {
+			i++;
+		}
+	}
+}
+
+/* Blanks HTML comments ("<!-- … -->") anywhere in the draft; returns 0. */
+static void blank_comments(sl_doc *d, size_t from)
+{
+	char *p = d->prose;
+	size_t len = d->pub.length;
+	size_t i = from;
+
+	while (i + 4 <= len) {
+		char *open = memmem(p + i, len - i, "<!--", 4);
+		char *close;
+		size_t s;
+		size_t e;
+
+		if (open == NULL)
+			break;
+		s = (size_t)(open - p);
+		close = memmem(p + s + 4, len - s - 4, "-->", 3);
+		e = close ? (size_t)(close - p) + 3 : len;
+		blank(p, s, e);
+		i = e;
+	}
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+typedef struct line_shape {
+	size_t indent_bytes;      /* bytes of leading white space */
+	unsigned indent;          /* columns of leading white space (tab = 4) */
+	stmtlint_block_kind kind; /* what a block starting here would be; PARAGRAPH if nothing special */
+	stmtlint_span marker;
+	stmtlint_span number;
+	int value;
+	uint32_t bullet;
+	unsigned level;           /* Markdown heading level */
+	size_t content;           /* start of the content */
+} line_shape;
+
+static int parse_int(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+static int is_bullet_cp(uint32_t cp, int markdown)
+{
+	return cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x25CF || cp == 0x25AA ||
+	       cp == 0x2013 || cp == 0x00B7 || cp == 0x25E6 || (markdown && cp == '+');
+}
+
+/* Looks at the start of line l (in prose) to see what it would open. */
+static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
+{
+	const char *p = d->prose;
+	size_t s = d->lines[l].start;
+	size_t e = d->lines[l].end;
+	size_t i = s;
+	int md = d->pub.format == STMTLINT_FORMAT_MARKDOWN;
+
+	memset(sh, 0, sizeof(*sh));
+	sh->kind = STMTLINT_BLOCK_PARAGRAPH;
+	while (i < e && (p[i] == ' ' || p[i] == '\t')) {
+		sh->indent += p[i] == '\t' ? 4 : 1;
+		i++;
+	}
+	sh->indent_bytes = i - s;
+	sh->content = i;
+	if (i >= e)
+		return;
+	/* Markdown heading: the '#'s are already blanked in prose, so read text. */
+	if (md && d->text[i] == '#') {
+		size_t j = i;
+
+		while (j < e && d->text[j] == '#')
+			j++;
+		if (j - i <= 6 && (j == e || d->text[j] == ' ' || d->text[j] == '\t')) {
+			sh->kind = STMTLINT_BLOCK_HEADING;
+			sh->level = (unsigned)(j - i);
+			sh->marker.start = i;
+			sh->marker.end = j;
+			while (j < e && (d->text[j] == ' ' || d->text[j] == '\t'))
+				j++;
+			sh->content = j;
+			i = j;
+			/* "## 1. Title" is a numbered section */
+			{
+				size_t k = i;
+
+				while (k < e && k - i < 3 && isdigit((unsigned char)p[k]))
+					k++;
+				if (k > i && k < e && p[k] == '.' && (k + 1 == e || p[k + 1] == ' ' || p[k + 1] == '\t')) {
+					sh->kind = STMTLINT_BLOCK_SECTION;
+					sh->number.start = i;
+					sh->number.end = k + 1;
+					sh->value = parse_int(p + i, k - i);
+					k++;
+					while (k < e && (p[k] == ' ' || p[k] == '\t'))
+						k++;
+					sh->content = k;
+				}
+			}
+			return;
+		}
+	}
+	/* "1. " numbered section (not "1.5", not "2011.") */
+	if (isdigit((unsigned char)p[i]) && sh->indent <= 3) {
+		size_t k = i;
+
+		while (k < e && k - i < 3 && isdigit((unsigned char)p[k]))
+			k++;
+		if (k < e && p[k] == '.' && (k + 1 == e || p[k + 1] == ' ' || p[k + 1] == '\t')) {
+			sh->kind = STMTLINT_BLOCK_SECTION;
+			sh->marker.start = i;
+			sh->marker.end = k + 1;
+			sh->number = sh->marker;
+			sh->value = parse_int(p + i, k - i);
+			k++;
+			while (k < e && (p[k] == ' ' || p[k] == '\t'))
+				k++;
+			sh->content = k;
+			return;
+		}
+	}
+	/* "(1) " numbered item */
+	if (p[i] == '(' && i + 2 < e && isdigit((unsigned char)p[i + 1])) {
+		size_t k = i + 1;
+
+		while (k < e && k - i - 1 < 3 && isdigit((unsigned char)p[k]))
+			k++;
+		if (k < e && p[k] == ')' && (k + 1 == e || p[k + 1] == ' ' || p[k + 1] == '\t')) {
+			sh->kind = STMTLINT_BLOCK_ITEM;
+			sh->marker.start = i;
+			sh->marker.end = k + 1;
+			sh->number = sh->marker;
+			sh->value = parse_int(p + i + 1, k - i - 1);
+			k++;
+			while (k < e && (p[k] == ' ' || p[k] == '\t'))
+				k++;
+			sh->content = k;
+			return;
+		}
+	}
+	/* bullets */
+	{
+		uint32_t cp;
+		size_t n = utf8_next(d->text + i, e - i, &cp);
+
+		if (is_bullet_cp(cp, md) && i + n < e && (p[i + n] == ' ' || p[i + n] == '\t')) {
+			size_t k = i + n;
+
+			sh->kind = STMTLINT_BLOCK_BULLET;
+			sh->bullet = cp;
+			sh->marker.start = i;
+			sh->marker.end = i + n;
+			while (k < e && (p[k] == ' ' || p[k] == '\t'))
+				k++;
+			sh->content = k;
+			/* "- (3) …" */
+			if (k + 2 < e && p[k] == '(' && isdigit((unsigned char)p[k + 1])) {
+				size_t m = k + 1;
+
+				while (m < e && m - k - 1 < 3 && isdigit((unsigned char)p[m]))
+					m++;
+				if (m < e && p[m] == ')' && (m + 1 == e || p[m + 1] == ' ' || p[m + 1] == '\t')) {
+					sh->number.start = k;
+					sh->number.end = m + 1;
+					sh->value = parse_int(p + k + 1, m - k - 1);
+					m++;
+					while (m < e && (p[m] == ' ' || p[m] == '\t'))
+						m++;
+					sh->content = m;
+				}
+			}
+		}
+	}
+}
+
+static stmtlint_block *new_block(sl_doc *d)
+{
+	stmtlint_block *b;
+
+	if (grow((void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks)) != 0)
+		return NULL;
+	b = &d->blocks[d->pub.n_blocks++];
+	memset(b, 0, sizeof(*b));
+	b->section = -1;
+	return b;
+}
+
+static size_t trim_end(const char *s, size_t start, size_t end)
+{
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r' ||
+	                       s[end - 1] == '\n'))
+		end--;
+	return end;
+}
+
+/* Splits the lines from `first` on into blocks. */
+static int segment(sl_doc *d, size_t first)
+{
+	int md = d->pub.format == STMTLINT_FORMAT_MARKDOWN;
+	stmtlint_block *cur = NULL;
+	unsigned indents[64];
+	size_t n_indents = 0;
+	size_t l;
+
+	for (l = first; l < d->pub.n_lines; l++) {
+		const stmtlint_span *ln = &d->lines[l];
+		line_shape sh;
+
+		/* Markdown code fences */
+		if (md) {
+			size_t i = ln->start;
+
+			while (i < ln->end && i - ln->start < 4 && d->text[i] == ' ')
+				i++;
+			if (ln->end - i >= 3 && (strncmp(d->text + i, "```", 3) == 0 ||
+			                         strncmp(d->text + i, "~~~", 3) == 0)) {
+				char fence = d->text[i];
+				size_t close;
+				stmtlint_block *b;
+
+				for (close = l + 1; close < d->pub.n_lines; close++) {
+					const char *c = d->text + d->lines[close].start;
+					size_t cl = d->lines[close].end - d->lines[close].start;
+
+					while (cl > 0 && *c == ' ') {
+						c++;
+						cl--;
+					}
+					if (cl >= 3 && c[0] == fence && c[1] == fence && c[2] == fence)
+						break;
+				}
+				if (close >= d->pub.n_lines)
+					close = d->pub.n_lines - 1;
+				b = new_block(d);
+				if (b == NULL)
+					return -1;
+				b->kind = STMTLINT_BLOCK_CODE;
+				b->first_line = l;
+				b->last_line = close;
+				b->span.start = ln->start;
+				b->span.end = d->lines[close].end;
+				b->content = b->span;
+				blank(d->prose, b->span.start, b->span.end);
+				cur = NULL;
+				n_indents = 0;
+				l = close;
+				continue;
+			}
+		}
+		if (is_blank_span(d->prose, ln->start, ln->end)) {
+			/* blank in prose: a blank line, or a line that is only a comment */
+			if (!is_blank_span(d->text, ln->start, ln->end)) {
+				size_t s = ln->start;
+
+				while (d->text[s] == ' ' || d->text[s] == '\t')
+					s++;
+				if (strncmp(d->text + s, "<!--", 4) == 0 ||
+				    (cur != NULL && cur->kind == STMTLINT_BLOCK_COMMENT)) {
+					if (cur == NULL || cur->kind != STMTLINT_BLOCK_COMMENT) {
+						cur = new_block(d);
+						if (cur == NULL)
+							return -1;
+						cur->kind = STMTLINT_BLOCK_COMMENT;
+						cur->first_line = l;
+						cur->span.start = s;
+						cur->content.start = s;
+					}
+					cur->last_line = l;
+					cur->span.end = trim_end(d->text, s, ln->end);
+					cur->content.end = cur->span.end;
+					if (memmem(d->text + ln->start, ln->end - ln->start, "-->", 3) != NULL)
+						cur = NULL;
+					continue;
+				}
+			}
+			cur = NULL;
+			continue;
+		}
+		if (cur != NULL && cur->kind == STMTLINT_BLOCK_COMMENT)
+			cur = NULL;
+		shape_line(d, l, &sh);
+		if (md && sh.kind == STMTLINT_BLOCK_PARAGRAPH && cur != NULL &&
+		    cur->kind != STMTLINT_BLOCK_HEADING && cur->kind != STMTLINT_BLOCK_SECTION) {
+			/* a lazy continuation line */
+		} else if (!md && sh.kind == STMTLINT_BLOCK_PARAGRAPH && cur != NULL) {
+			/* a continuation line */
+		} else {
+			cur = new_block(d);
+			if (cur == NULL)
+				return -1;
+			cur->kind = sh.kind;
+			cur->first_line = l;
+			cur->span.start = sh.marker.end > sh.marker.start ? sh.marker.start : sh.content;
+			cur->marker = sh.marker;
+			cur->number = sh.number;
+			cur->value = sh.value;
+			cur->bullet = sh.bullet;
+			cur->content.start = sh.content;
+			if (sh.kind == STMTLINT_BLOCK_HEADING || sh.kind == STMTLINT_BLOCK_SECTION)
+				cur->depth = sh.level;
+			if (sh.kind == STMTLINT_BLOCK_BULLET) {
+				while (n_indents > 0 && indents[n_indents - 1] >= sh.indent)
+					n_indents--;
+				cur->depth = (unsigned)n_indents;
+				if (n_indents < sizeof(indents) / sizeof(indents[0]))
+					indents[n_indents++] = sh.indent;
+			} else if (sh.indent == 0) {
+				n_indents = 0;
+			}
+			if (md && sh.level > 0) {
+				/* the heading's closing '#'s */
+				size_t e = trim_end(d->text, ln->start, ln->end);
+				size_t h = e;
+
+				while (h > sh.content && d->text[h - 1] == '#')
+					h--;
+				if (h < e && (h == sh.content || d->text[h - 1] == ' '))
+					blank(d->prose, h, e);
+				blank(d->prose, sh.marker.start, sh.marker.end);
+			}
+		}
+		cur->last_line = l;
+		cur->span.end = trim_end(d->text, cur->span.start, ln->end);
+		cur->content.end = cur->span.end;
+		if (md && sh.level > 0)
+			cur = NULL;   /* a heading is one line */
+	}
+	return 0;
+}
+
+/* Names the title, the date line and the headings of the front part, and
+ * links every block to the section it falls under. */
+static void classify(sl_doc *d)
+{
+	size_t i;
+	size_t seen = 0;
+	int front = 1;
+	long section = -1;
+	unsigned section_level = 0;
+
+	d->pub.title = -1;
+	d->pub.dateline = -1;
+	for (i = 0; i < d->pub.n_blocks; i++) {
+		stmtlint_block *b = &d->blocks[i];
+		size_t clen = b->content.end - b->content.start;
+		int one_line = b->first_line == b->last_line;
+
+		if (b->kind == STMTLINT_BLOCK_FRONT_MATTER || b->kind == STMTLINT_BLOCK_COMMENT ||
+		    b->kind == STMTLINT_BLOCK_CODE)
+			continue;
+		seen++;
+		if (b->kind == STMTLINT_BLOCK_SECTION) {
+			front = 0;
+			section = (long)i;
+			section_level = b->depth;
+		} else if (b->kind == STMTLINT_BLOCK_HEADING && section >= 0 && b->depth > 0 &&
+		           b->depth <= section_level) {
+			section = -1;
+		}
+		if (b->kind == STMTLINT_BLOCK_ITEM || b->kind == STMTLINT_BLOCK_BULLET)
+			front = 0;
+		b->section = b->kind == STMTLINT_BLOCK_SECTION ? -1 : section;
+		if (!front || seen > 8)
+			continue;
+		if (d->pub.dateline < 0 && one_line &&
+		    (b->kind == STMTLINT_BLOCK_PARAGRAPH || b->kind == STMTLINT_BLOCK_HEADING) &&
+		    doc_is_date_only(d->prose + b->content.start, clen)) {
+			b->kind = STMTLINT_BLOCK_DATELINE;
+			d->pub.dateline = (long)i;
+			continue;
+		}
+		if (d->pub.title < 0 && seen == 1 &&
+		    ((b->kind == STMTLINT_BLOCK_HEADING && b->depth == 1) ||
+		     (b->kind == STMTLINT_BLOCK_PARAGRAPH && d->pub.format == STMTLINT_FORMAT_TEXT &&
+		      b->last_line - b->first_line < 3))) {
+			b->kind = STMTLINT_BLOCK_TITLE;
+			d->pub.title = (long)i;
+			continue;
+		}
+		if (d->pub.format == STMTLINT_FORMAT_TEXT && b->kind == STMTLINT_BLOCK_PARAGRAPH &&
+		    one_line && clen > 0 && clen < 120 &&
+		    strchr(".;:,!?", d->text[b->content.end - 1]) == NULL &&
+		    isupper((unsigned char)d->text[b->content.start])) {
+			b->kind = STMTLINT_BLOCK_HEADING;
+			continue;
+		}
+		if (b->kind == STMTLINT_BLOCK_PARAGRAPH && clen >= 120)
+			front = 0;
+	}
+}
+
+/* ---- words and sentences ------------------------------------------------ */
+
+static int is_joiner(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static int find_words(sl_doc *d)
+{
+	const char *p = d->prose;
+	size_t len = d->pub.length;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n;
+		size_t start;
+
+		if ((unsigned char)p[i] < 0x80 && !isalnum((unsigned char)p[i])) {
+			i++;
+			continue;
+		}
+		n = utf8_next(p + i, len - i, &cp);
+		if (!utf8_is_wordchar(cp)) {
+			i += n;
+			continue;
+		}
+		start = i;
+		i += n;
+		for (;;) {
+			size_t m;
+
+			if (i >= len)
+				break;
+			m = utf8_next(p + i, len - i, &cp);
+			if (utf8_is_wordchar(cp)) {
+				i += m;
+				continue;
+			}
+			if (is_joiner(cp) && i + m < len) {
+				uint32_t after;
+
+				utf8_next(p + i + m, len - i - m, &after);
+				if (utf8_is_wordchar(after)) {
+					i += m;
+					continue;
+				}
+			}
+			break;
+		}
+		if (grow((void **)&d->words, &d->cap_words, d->pub.n_words, sizeof(*d->words)) != 0)
+			return -1;
+		d->words[d->pub.n_words].start = start;
+		d->words[d->pub.n_words].end = i;
+		d->pub.n_words++;
+	}
+	return 0;
+}
+
+static const char *const abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "st", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
+	"aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "vs", "inc", "ltd", "co",
+	"corp", "gov", "amb", "sen", "rep", "gen", "lt", "col", "prof", "jr", "sr", "approx",
+	"art", "para", "fig", "vol", "ed", "op", "cf", NULL
+};
+
+/* Whether the '.' at p[dot] ends an abbreviation rather than a sentence. */
+static int ends_abbreviation(const char *p, size_t from, size_t dot)
+{
+	size_t s = dot;
+
+	while (s > from && (isalpha((unsigned char)p[s - 1]) || p[s - 1] == '.'))
+		s--;
+	if (dot - s == 1 && isupper((unsigned char)p[s]))
+		return 1;   /* an initial: "D.", "J." */
+	if (memchr(p + s, '.', dot - s) != NULL)
+		return 1;   /* "U.S.", "D.C.", "e.g." */
+	return word_in(p + s, dot - s, abbreviations);
+}
+
+static int add_sentence(sl_doc *d, size_t start, size_t end)
+{
+	end = trim_end(d->prose, start, end);
+	if (end <= start)
+		return 0;
+	if (grow((void **)&d->sentences, &d->cap_sentences, d->pub.n_sentences,
+	         sizeof(*d->sentences)) != 0)
+		return -1;
+	d->sentences[d->pub.n_sentences].start = start;
+	d->sentences[d->pub.n_sentences].end = end;
+	d->pub.n_sentences++;
+	return 0;
+}
+
+static int find_sentences(sl_doc *d)
+{
+	const char *p = d->prose;
+	size_t bi;
+
+	for (bi = 0; bi < d->pub.n_blocks; bi++) {
+		const stmtlint_block *b = &d->blocks[bi];
+		size_t i = b->content.start;
+		size_t end = b->content.end;
+		size_t start;
+
+		if (b->kind == STMTLINT_BLOCK_FRONT_MATTER || b->kind == STMTLINT_BLOCK_COMMENT ||
+		    b->kind == STMTLINT_BLOCK_CODE)
+			continue;
+		while (i < end && isspace((unsigned char)p[i]))
+			i++;
+		start = i;
+		while (i < end) {
+			char c = p[i];
+			size_t j;
+
+			if (c != '.' && c != '!' && c != '?') {
+				i++;
+				continue;
+			}
+			j = i + 1;
+			while (j < end && strchr("\"')]", p[j]) != NULL)
+				j++;
+			if (j + 3 <= end && (strncmp(p + j, "\xE2\x80\x9D", 3) == 0 ||
+			                     strncmp(p + j, "\xE2\x80\x99", 3) == 0))
+				j += 3;
+			if (j < end && !isspace((unsigned char)p[j])) {
+				i = j > i + 1 ? j : i + 1;
+				continue;
+			}
+			if (c == '.' && ends_abbreviation(p, start, i)) {
+				i = j;
+				continue;
+			}
+			{
+				size_t k = j;
+
+				while (k < end && isspace((unsigned char)p[k]))
+					k++;
+				if (k < end && islower((unsigned char)p[k])) {
+					i = k;
+					continue;
+				}
+				if (add_sentence(d, start, j) != 0)
+					return -1;
+				start = k;
+				i = k;
+			}
+		}
+		if (start < end && add_sentence(d, start, end) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the whole model ---------------------------------------------------- */
+
+static int find_lines(sl_doc *d)
+{
+	size_t cap = 64;
+	size_t n = 0;
+	size_t i = 0;
+	size_t len = d->pub.length;
+
+	d->lines = malloc(cap * sizeof(*d->lines));
+	if (d->lines == NULL)
+		return -1;
+	for (;;) {
+		char *nl = memchr(d->text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - d->text) : len;
+
+		if (n == cap) {
+			stmtlint_span *p = realloc(d->lines, cap * 2 * sizeof(*p));
+
+			if (p == NULL)
+				return -1;
+			d->lines = p;
+			cap *= 2;
+		}
+		d->lines[n].start = i;
+		d->lines[n].end = (e > i && d->text[e - 1] == '\r') ? e - 1 : e;
+		if (d->lines[n].end != e)
+			d->crlf = 1;
+		n++;
+		if (nl == NULL)
+			break;
+		i = e + 1;
+		if (i == len)
+			break;   /* a final newline ends the last line; it opens none */
+	}
+	d->pub.n_lines = n;
+	return 0;
+}
+
+/* Copies the draft, replacing invalid UTF-8 by '?' and noting where. */
+static int copy_text(sl_doc *d, const char *data, size_t len)
+{
+	size_t i = 0;
+	size_t reported = 0;
+	size_t bad = 0;
+	size_t first_unreported = 0;
+
+	d->text = malloc(len + 1);
+	d->prose = malloc(len + 1);
+	if (d->text == NULL || d->prose == NULL)
+		return -1;
+	memcpy(d->text, data, len);
+	d->text[len] = '\0';
+	while (i < len) {
+		uint32_t cp;
+		size_t n;
+
+		if ((unsigned char)d->text[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_decode(d->text + i, len - i, &cp);
+		if (n > 0) {
+			i += n;
+			continue;
+		}
+		bad++;
+		if (reported < DOC_MAX_ENCODING_ISSUES) {
+			if (add_issue(d, "encoding", STMTLINT_ERROR, i, i + 1,
+			              "invalid UTF-8 byte 0x%02X; the draft must be UTF-8 "
+			              "(read as '?')", (unsigned char)d->text[i]) != 0)
+				return -1;
+			reported++;
+		} else if (first_unreported == 0) {
+			first_unreported = i;
+		}
+		d->text[i] = '?';
+		i++;
+	}
+	if (bad > reported &&
+	    add_issue(d, "encoding", STMTLINT_ERROR, first_unreported, first_unreported + 1,
+	              "%zu more invalid UTF-8 bytes after this one are not listed",
+	              bad - reported) != 0)
+		return -1;
+	memcpy(d->prose, d->text, len + 1);
+	for (i = 0; i < len; i++)
+		if (d->prose[i] == '\r' || d->prose[i] == '\t' || d->prose[i] == '\f' || d->prose[i] == '\v')
+			d->prose[i] = ' ';
+	return 0;
+}
+
+sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_format format)
+{
+	sl_doc *d = calloc(1, sizeof(*d));
+	size_t first;
+
+	if (d == NULL)
+		return NULL;
+	d->path = strdup(path);
+	if (d->path == NULL)
+		goto fail;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		d->bom = 3;
+		data += 3;
+		len -= 3;
+	}
+	d->pub.length = len;
+	d->pub.format = format;
+	if (copy_text(d, data, len) != 0 || find_lines(d) != 0)
+		goto fail;
+	d->pub.path = d->path;
+	d->pub.text = d->text;
+	d->pub.prose = d->prose;
+	d->pub.lines = d->lines;
+	first = 0;
+	if (format == STMTLINT_FORMAT_MARKDOWN) {
+		first = front_matter(d);
+		if (first == (size_t)-1)
+			goto fail;
+	}
+	blank_comments(d, first < d->pub.n_lines ? d->lines[first].start : len);
+	blank_urls(d, 0, len);
+	if (format == STMTLINT_FORMAT_MARKDOWN && first < d->pub.n_lines)
+		blank_markdown_inline(d, d->lines[first].start, len);
+	if (segment(d, first) != 0)
+		goto fail;
+	classify(d);
+	if (find_words(d) != 0 || find_sentences(d) != 0)
+		goto fail;
+	d->pub.blocks = d->blocks;
+	d->pub.words = d->words;
+	d->pub.sentences = d->sentences;
+	d->pub.meta_title = d->meta_title;
+	d->pub.meta_date = d->meta_date;
+	return d;
+fail:
+	doc_free(d);
+	return NULL;
+}
+
+void doc_free(sl_doc *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n_issues; i++)
+		free(d->issues[i].message);
+	free(d->issues);
+	free(d->path);
+	free(d->text);
+	free(d->prose);
+	free(d->lines);
+	free(d->blocks);
+	free(d->words);
+	free(d->sentences);
+	free(d->meta_title);
+	free(d->meta_date);
+	free(d);
+}

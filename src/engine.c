@@ -1,0 +1,509 @@
+/* engine.c - a configuration made ready, and the check of one draft under it. */
+#include "engine.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suppress.h"
+#include "yamltree.h"
+
+/* ---- rule names --------------------------------------------------------- */
+
+static int split_rule(const char *rule, char *plugin, size_t plen, const char **check)
+{
+	const char *slash = strchr(rule, '/');
+	size_t n = slash ? (size_t)(slash - rule) : strlen(rule);
+
+	if (n >= plen)
+		return -1;
+	memcpy(plugin, rule, n);
+	plugin[n] = '\0';
+	*check = slash ? slash + 1 : NULL;
+	return 0;
+}
+
+static long check_index(const stmtlint_plugin *d, const char *check)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_checks; i++)
+		if (strcmp(d->checks[i].id, check) == 0)
+			return (long)i;
+	return -1;
+}
+
+int rule_known(const plugin_set *plugins, const char *rule)
+{
+	char id[80];
+	const char *check;
+	const loaded_plugin *p;
+
+	if (split_rule(rule, id, sizeof(id), &check) != 0)
+		return 0;
+	p = plugins_find(plugins, id);
+	if (p == NULL)
+		return 0;
+	return check == NULL || check_index(p->desc, check) >= 0;
+}
+
+/* Every rule name, for suggestions; a malloc'ed array of strings the caller frees. */
+static char **all_rule_names(const plugin_set *plugins, size_t *n)
+{
+	size_t count = 0;
+	size_t i;
+	size_t j;
+	char **names;
+
+	for (i = 0; i < plugins->n; i++)
+		count += 1 + plugins->items[i].desc->n_checks;
+	names = calloc(count ? count : 1, sizeof(*names));
+	if (names == NULL)
+		return NULL;
+	*n = 0;
+	for (i = 0; i < plugins->n; i++) {
+		const stmtlint_plugin *d = plugins->items[i].desc;
+
+		names[(*n)++] = strdup(d->id);
+		for (j = 0; j < d->n_checks; j++) {
+			size_t len = strlen(d->id) + strlen(d->checks[j].id) + 2;
+
+			names[*n] = malloc(len);
+			if (names[*n] != NULL)
+				snprintf(names[*n], len, "%s/%s", d->id, d->checks[j].id);
+			(*n)++;
+		}
+	}
+	return names;
+}
+
+static void free_names(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static void unknown_rule(const plugin_set *plugins, const rule_setting *r, buf *err)
+{
+	size_t n = 0;
+	char **names = all_rule_names(plugins, &n);
+	const char *near = names ? closest_word(r->rule, (const char *const *)names, n) : NULL;
+
+	if (r->at != NULL)
+		buf_printf(err, "%s:%zu:%zu: error: ", r->at->file, r->at->line, r->at->column);
+	else
+		buf_puts(err, "stmtlint: error: ");
+	buf_printf(err, "unknown rule '%s'", r->rule);
+	if (near != NULL)
+		buf_printf(err, "; did you mean '%s'?", near);
+	buf_puts(err, " (see --list-rules)\n");
+	free_names(names, n);
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+static int valid_int(const char *s, long long *v)
+{
+	char *end;
+
+	if (*s == '\0')
+		return 0;
+	*v = strtoll(s, &end, 10);
+	return *end == '\0';
+}
+
+/* Checks one option value against its declaration. */
+static int check_option(const stmtlint_option_spec *spec, const option_setting *o, buf *err)
+{
+	const struct stmtlint_node *v = o->value;
+	long long n;
+	size_t i;
+
+	switch (spec->type) {
+	case STMTLINT_OPT_BOOL:
+		if (v->kind != STMTLINT_NODE_SCALAR ||
+		    (strcmp(v->scalar, "true") != 0 && strcmp(v->scalar, "false") != 0 &&
+		     strcmp(v->scalar, "yes") != 0 && strcmp(v->scalar, "no") != 0 &&
+		     strcmp(v->scalar, "on") != 0 && strcmp(v->scalar, "off") != 0)) {
+			yt_error(err, v, "option '%s' must be true or false", spec->name);
+			return -1;
+		}
+		return 0;
+	case STMTLINT_OPT_INT:
+		if (v->kind != STMTLINT_NODE_SCALAR || !valid_int(v->scalar, &n)) {
+			yt_error(err, v, "option '%s' must be a whole number", spec->name);
+			return -1;
+		}
+		if (spec->min < spec->max && (n < spec->min || n > spec->max)) {
+			yt_error(err, v, "option '%s' must be from %lld to %lld", spec->name, spec->min,
+			         spec->max);
+			return -1;
+		}
+		return 0;
+	case STMTLINT_OPT_STRING:
+		if (v->kind != STMTLINT_NODE_SCALAR) {
+			yt_error(err, v, "option '%s' must be a string", spec->name);
+			return -1;
+		}
+		if (spec->choices != NULL) {
+			size_t count = 0;
+
+			for (i = 0; spec->choices[i] != NULL; i++) {
+				if (strcmp(spec->choices[i], v->scalar) == 0)
+					return 0;
+				count++;
+			}
+			{
+				const char *near = closest_word(v->scalar, spec->choices, count);
+
+				if (near != NULL)
+					yt_error(err, v, "option '%s' cannot be '%s'; did you mean '%s'?",
+					         spec->name, v->scalar, near);
+				else
+					yt_error(err, v, "option '%s' cannot be '%s'", spec->name, v->scalar);
+			}
+			return -1;
+		}
+		return 0;
+	case STMTLINT_OPT_LIST:
+		if (v->kind != STMTLINT_NODE_SEQUENCE) {
+			yt_error(err, v, "option '%s' must be a list", spec->name);
+			return -1;
+		}
+		for (i = 0; i < v->n; i++) {
+			if (v->items[i]->kind != STMTLINT_NODE_SCALAR) {
+				yt_error(err, v->items[i], "items of option '%s' must be strings", spec->name);
+				return -1;
+			}
+		}
+		return 0;
+	case STMTLINT_OPT_DATA:
+		return 0;
+	}
+	return -1;
+}
+
+/* Fills an instance's option values from the settings, in order. */
+static int resolve_options(instance *in, const config *cfg, buf *err)
+{
+	const stmtlint_plugin *d = in->plugin->desc;
+	size_t i;
+	size_t j;
+	int rc = 0;
+
+	in->opts.plugin = in->plugin;
+	in->opts.values = calloc(d->n_options ? d->n_options : 1, sizeof(*in->opts.values));
+	in->opts.defaults = calloc(d->n_options ? d->n_options : 1, sizeof(*in->opts.defaults));
+	if (in->opts.values == NULL || in->opts.defaults == NULL)
+		return -1;
+	for (i = 0; i < d->n_options; i++) {
+		if (d->options[i].default_value == NULL)
+			continue;
+		in->opts.defaults[i].kind = STMTLINT_NODE_SCALAR;
+		in->opts.defaults[i].file = in->plugin->file;
+		in->opts.defaults[i].scalar = (char *)d->options[i].default_value;
+		in->opts.values[i] = &in->opts.defaults[i];
+	}
+	for (i = 0; i < cfg->n_rules; i++) {
+		const rule_setting *r = &cfg->rules[i];
+
+		if (strcmp(r->rule, d->id) != 0)
+			continue;
+		for (j = 0; j < r->n_options; j++) {
+			const option_setting *o = &r->options[j];
+			size_t k;
+			long found = -1;
+
+			for (k = 0; k < d->n_options; k++)
+				if (strcmp(d->options[k].name, o->name) == 0)
+					found = (long)k;
+			if (found < 0) {
+				const char **names = calloc(d->n_options + 1, sizeof(*names));
+				const char *near = NULL;
+
+				if (names != NULL) {
+					for (k = 0; k < d->n_options; k++)
+						names[k] = d->options[k].name;
+					near = closest_word(o->name, names, d->n_options);
+				}
+				if (near != NULL)
+					yt_error(err, o->key, "rule '%s' has no option '%s'; did you mean '%s'?",
+					         d->id, o->name, near);
+				else
+					yt_error(err, o->key, "rule '%s' has no option '%s'", d->id, o->name);
+				free(names);
+				rc = -1;
+				continue;
+			}
+			if (check_option(&d->options[found], o, err) != 0) {
+				rc = -1;
+				continue;
+			}
+			in->opts.values[found] = o->value;
+		}
+	}
+	return rc;
+}
+
+/* ---- the ruleset ------------------------------------------------------- */
+
+static int by_id(const void *a, const void *b)
+{
+	const instance *x = a;
+	const instance *y = b;
+
+	return strcmp(x->plugin->desc->id, y->plugin->desc->id);
+}
+
+static void instance_release(instance *in)
+{
+	size_t i;
+
+	if (in->initialized && in->plugin->desc->fini != NULL)
+		in->plugin->desc->fini(&host_table, in->state);
+	if (in->check_rule != NULL)
+		for (i = 0; i < in->plugin->desc->n_checks; i++)
+			free(in->check_rule[i]);
+	free(in->check_rule);
+	free(in->check_severity);
+	free(in->opts.values);
+	free(in->opts.defaults);
+}
+
+void ruleset_free(ruleset *rs)
+{
+	size_t i;
+
+	if (rs == NULL)
+		return;
+	for (i = 0; i < rs->n; i++)
+		instance_release(&rs->items[i]);
+	free(rs->items);
+	config_free(rs->cfg);
+	free(rs);
+}
+
+/* Works out the plugin's and each check's severity from the settings;
+ * returns whether the plugin is on. */
+static int resolve_severity(instance *in, const config *cfg, const char **where)
+{
+	const stmtlint_plugin *d = in->plugin->desc;
+	size_t idlen = strlen(d->id);
+	int on = 0;
+	size_t i;
+	size_t k;
+
+	in->severity = d->severity;
+	for (k = 0; k < d->n_checks; k++)
+		in->check_severity[k] = d->checks[k].severity;
+	for (i = 0; i < cfg->n_rules; i++) {
+		const rule_setting *r = &cfg->rules[i];
+
+		if (r->options_only || r->severity == RULE_UNSET)
+			continue;
+		if (strcmp(r->rule, d->id) == 0) {
+			on = r->severity != STMTLINT_OFF;
+			if (on && r->at != NULL)
+				*where = r->at->file;
+			if (r->severity > STMTLINT_OFF) {
+				in->severity = (stmtlint_severity)r->severity;
+				for (k = 0; k < d->n_checks; k++)
+					in->check_severity[k] = (stmtlint_severity)r->severity;
+			}
+		} else if (strncmp(r->rule, d->id, idlen) == 0 && r->rule[idlen] == '/') {
+			long c = check_index(d, r->rule + idlen + 1);
+
+			if (c >= 0)
+				in->check_severity[c] = r->severity == RULE_ON
+				                            ? d->checks[c].severity
+				                            : (stmtlint_severity)r->severity;
+		}
+	}
+	return on;
+}
+
+ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
+{
+	ruleset *rs = calloc(1, sizeof(*rs));
+	size_t i;
+	int failed = 0;
+
+	if (rs == NULL) {
+		config_free(cfg);
+		return NULL;
+	}
+	rs->cfg = cfg;
+	rs->plugins = plugins;
+	for (i = 0; i < cfg->n_rules; i++) {
+		const rule_setting *r = &cfg->rules[i];
+
+		if (!rule_known(plugins, r->rule)) {
+			unknown_rule(plugins, r, err);
+			failed = 1;
+		} else if (strchr(r->rule, '/') != NULL && r->n_options > 0) {
+			yt_error(err, r->at, "options belong to the plugin, not to its check '%s'", r->rule);
+			failed = 1;
+		}
+	}
+	if (failed)
+		goto fail;
+	rs->items = calloc(plugins->n ? plugins->n : 1, sizeof(*rs->items));
+	if (rs->items == NULL)
+		goto fail;
+	for (i = 0; i < plugins->n; i++) {
+		instance *in = &rs->items[rs->n];
+		const stmtlint_plugin *d = plugins->items[i].desc;
+		const char *where = NULL;
+		size_t k;
+
+		memset(in, 0, sizeof(*in));
+		in->plugin = &plugins->items[i];
+		in->check_severity = calloc(d->n_checks ? d->n_checks : 1, sizeof(*in->check_severity));
+		in->check_rule = calloc(d->n_checks ? d->n_checks : 1, sizeof(*in->check_rule));
+		if (in->check_severity == NULL || in->check_rule == NULL) {
+			instance_release(in);
+			goto fail;
+		}
+		if (!resolve_severity(in, cfg, &where)) {
+			instance_release(in);
+			continue;
+		}
+		rs->n++;
+		for (k = 0; k < d->n_checks; k++) {
+			size_t len = strlen(d->id) + strlen(d->checks[k].id) + 2;
+
+			in->check_rule[k] = malloc(len);
+			if (in->check_rule[k] == NULL)
+				goto fail;
+			snprintf(in->check_rule[k], len, "%s/%s", d->id, d->checks[k].id);
+		}
+		in->opts.where = where ? where : cfg->profile;
+		if (resolve_options(in, cfg, err) != 0) {
+			failed = 1;
+			continue;
+		}
+	}
+	if (failed)
+		goto fail;
+	qsort(rs->items, rs->n, sizeof(*rs->items), by_id);
+	for (i = 0; i < rs->n; i++) {
+		instance *in = &rs->items[i];
+		const stmtlint_plugin *d = in->plugin->desc;
+		size_t before = err->len;
+
+		in->opts.err = err;
+		if (d->init != NULL) {
+			int rc = d->init(&host_table, &in->opts, &in->state);
+
+			in->initialized = 1;
+			if (rc != 0 || in->opts.failed) {
+				if (err->len == before)
+					buf_printf(err, "%s: error: plugin '%s' failed to start\n",
+					           in->plugin->file, d->id);
+				failed = 1;
+			}
+		} else {
+			in->initialized = 1;
+		}
+		in->opts.err = NULL;
+	}
+	if (failed)
+		goto fail;
+	return rs;
+fail:
+	ruleset_free(rs);
+	return NULL;
+}
+
+/* ---- checking a draft ----------------------------------------------------- */
+
+static int is_empty(const sl_doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < doc->pub.length; i++)
+		if (!isspace((unsigned char)doc->pub.text[i]))
+			return 0;
+	return 1;
+}
+
+/* Warns about suppression comments that name no rule. */
+static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_list *out)
+{
+	size_t i;
+
+	for (i = 0; i < sup->n; i++) {
+		const suppression *s = &sup->items[i];
+		size_t n = 0;
+		char **names;
+		const char *near;
+		buf msg;
+
+		if (s->rule[0] == '\0' || rule_known(rs->plugins, s->rule))
+			continue;
+		names = all_rule_names(rs->plugins, &n);
+		near = names ? closest_word(s->rule, (const char *const *)names, n) : NULL;
+		buf_init(&msg, 4096);
+		buf_printf(&msg, "suppression names unknown rule '%s'", s->rule);
+		if (near != NULL)
+			buf_printf(&msg, "; did you mean '%s'?", near);
+		{
+			struct stmtlint_diag *d = diag_add(out, "suppression", STMTLINT_WARNING, s->offset,
+			                                   s->offset + s->length, msg.data ? msg.data : "");
+
+			if (d != NULL && near != NULL)
+				diag_add_fix(d, s->offset, s->offset + s->length, near);
+		}
+		buf_free(&msg);
+		free_names(names, n);
+	}
+}
+
+int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err)
+{
+	suppress_set sup;
+	pcre2_match_context *mc;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < doc->n_issues; i++) {
+		const doc_issue *is = &doc->issues[i];
+
+		diag_add(out, is->rule, is->severity, is->start, is->end, is->message);
+	}
+	if (is_empty(doc)) {
+		diag_add(out, "input", STMTLINT_ERROR, 0, 0, "the draft is empty: there is nothing to check");
+		return 0;
+	}
+	if (suppress_scan(&doc->pub, &sup) != 0) {
+		buf_printf(err, "%s: error: out of memory\n", doc->pub.path);
+		return -1;
+	}
+	check_suppressions(rs, &sup, out);
+	mc = regex_match_context();
+	for (i = 0; i < rs->n; i++) {
+		const instance *in = &rs->items[i];
+		struct stmtlint_ctx ctx;
+
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.inst = in;
+		ctx.doc = doc;
+		ctx.out = out;
+		ctx.sup = &sup;
+		ctx.mc = mc;
+		if (in->plugin->desc->check(&host_table, in->state, &ctx, &doc->pub) != 0) {
+			buf_printf(err, "%s: error: plugin '%s' could not check this draft\n",
+			           doc->pub.path, in->plugin->desc->id);
+			rc = -1;
+		}
+		host_ctx_release(&ctx);
+	}
+	pcre2_match_context_free(mc);
+	suppress_free(&sup);
+	diag_sort(out);
+	return rc;
+}

@@ -1,0 +1,89 @@
+/* fileio.c - reading drafts and configuration safely. */
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+
+static int read_fd(int fd, size_t limit, char **data, size_t *len, char *why, size_t whylen)
+{
+	buf b;
+	char chunk[65536];
+
+	buf_init(&b, limit);
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(why, whylen, "cannot read: %s", strerror(errno));
+			buf_free(&b);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		if (buf_append(&b, chunk, (size_t)n) != 0) {
+			if (b.len + (size_t)n > limit)
+				snprintf(why, whylen, "file is larger than the limit of %zu bytes", limit);
+			else
+				snprintf(why, whylen, "out of memory");
+			buf_free(&b);
+			return -1;
+		}
+	}
+	*len = b.len;
+	*data = buf_steal(&b);
+	if (*data == NULL) {
+		snprintf(why, whylen, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+int file_read(const char *path, size_t limit, char **data, size_t *len, char *why, size_t whylen)
+{
+	struct stat st;
+	int fd;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return read_fd(STDIN_FILENO, limit, data, len, why, whylen);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(why, whylen, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		snprintf(why, whylen, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(why, whylen, "is a directory, not a file");
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(why, whylen, "not a regular file (a FIFO, socket or device)");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > limit) {
+		snprintf(why, whylen, "file is %lld bytes, larger than the limit of %zu bytes",
+		         (long long)st.st_size, limit);
+		close(fd);
+		return -1;
+	}
+	/* Regular files never block; clear O_NONBLOCK for plain reads. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	rc = read_fd(fd, limit, data, len, why, whylen);
+	close(fd);
+	return rc;
+}

@@ -1,0 +1,16 @@
+/* fileio.h - reading drafts and configuration safely, writing atomically. */
+#ifndef STMTLINT_FILEIO_H
+#define STMTLINT_FILEIO_H
+
+#include <stddef.h>
+
+/* Largest configuration or rule-data file read. */
+#define YT_MAX_FILE_SIZE (4u << 20)
+
+/* Reads a whole regular file (or "-" for standard input) of at most `limit`
+ * bytes into a malloc'ed NUL-terminated buffer owned by the caller.  Refuses
+ * folders, FIFOs, devices and larger files without blocking.  Returns 0, or
+ * -1 with a one-line reason in why. */
+int file_read(const char *path, size_t limit, char **data, size_t *len, char *why, size_t whylen);
+
+#endif

@@ -1,0 +1,275 @@
+/* host.c - the services the host offers plugins (the stmtlint_host table). */
+#include "host.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yamltree.h"
+
+static stmtlint_diag *host_report(stmtlint_ctx *ctx, size_t check, size_t start, size_t end,
+                                  const char *fmt, ...)
+{
+	const instance *in = ctx->inst;
+	const char *rule;
+	stmtlint_severity sev;
+	stmtlint_diag *d;
+	va_list ap;
+	buf msg;
+
+	if (check == STMTLINT_NO_CHECK || check >= in->plugin->desc->n_checks) {
+		rule = in->plugin->desc->id;
+		sev = in->severity;
+	} else {
+		rule = in->check_rule[check];
+		sev = in->check_severity[check];
+	}
+	if (sev == STMTLINT_OFF)
+		return NULL;
+	if (start > ctx->doc->pub.length)
+		start = ctx->doc->pub.length;
+	if (end < start)
+		end = start;
+	if (end > ctx->doc->pub.length)
+		end = ctx->doc->pub.length;
+	if (suppress_match(ctx->sup, rule, doc_line_of(&ctx->doc->pub, start)))
+		return NULL;
+	buf_init(&msg, 65536);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	d = diag_add(ctx->out, rule, sev, start, end, msg.data ? msg.data : "");
+	buf_free(&msg);
+	if (d == NULL)
+		ctx->oom = 1;
+	return d;
+}
+
+static void host_note(stmtlint_diag *d, size_t start, size_t end, const char *fmt, ...)
+{
+	va_list ap;
+	buf msg;
+
+	if (d == NULL)
+		return;
+	buf_init(&msg, 65536);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add_note(d, start, end, msg.data ? msg.data : "");
+	buf_free(&msg);
+}
+
+static void host_fix(stmtlint_diag *d, size_t start, size_t end, const char *replacement)
+{
+	if (d != NULL && replacement != NULL)
+		diag_add_fix(d, start, end, replacement);
+}
+
+static int host_enabled(const stmtlint_ctx *ctx, size_t check)
+{
+	const instance *in = ctx->inst;
+
+	if (check == STMTLINT_NO_CHECK || check >= in->plugin->desc->n_checks)
+		return in->severity != STMTLINT_OFF;
+	return in->check_severity[check] != STMTLINT_OFF;
+}
+
+static long option_index(const stmtlint_options *opts, const char *name)
+{
+	const stmtlint_plugin *d = opts->plugin->desc;
+	size_t i;
+
+	for (i = 0; i < d->n_options; i++)
+		if (strcmp(d->options[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const stmtlint_node *host_option(const stmtlint_options *opts, const char *name)
+{
+	long i = option_index(opts, name);
+
+	return i < 0 ? NULL : opts->values[i];
+}
+
+static int host_option_bool(const stmtlint_options *opts, const char *name)
+{
+	const stmtlint_node *n = host_option(opts, name);
+
+	return n != NULL && n->kind == STMTLINT_NODE_SCALAR &&
+	       (strcmp(n->scalar, "true") == 0 || strcmp(n->scalar, "yes") == 0 ||
+	        strcmp(n->scalar, "on") == 0);
+}
+
+static long long host_option_int(const stmtlint_options *opts, const char *name)
+{
+	const stmtlint_node *n = host_option(opts, name);
+
+	if (n == NULL || n->kind != STMTLINT_NODE_SCALAR)
+		return 0;
+	return strtoll(n->scalar, NULL, 10);
+}
+
+static const char *host_option_string(const stmtlint_options *opts, const char *name)
+{
+	const stmtlint_node *n = host_option(opts, name);
+
+	return n != NULL && n->kind == STMTLINT_NODE_SCALAR ? n->scalar : NULL;
+}
+
+static stmtlint_node_kind host_node_kind(const stmtlint_node *n)
+{
+	return n->kind;
+}
+
+static const char *host_node_scalar(const stmtlint_node *n)
+{
+	return n != NULL && n->kind == STMTLINT_NODE_SCALAR ? n->scalar : NULL;
+}
+
+static size_t host_node_length(const stmtlint_node *n)
+{
+	return n != NULL && n->kind != STMTLINT_NODE_SCALAR ? n->n : 0;
+}
+
+static const stmtlint_node *host_node_item(const stmtlint_node *n, size_t i)
+{
+	return n != NULL && n->kind != STMTLINT_NODE_SCALAR && i < n->n ? n->items[i] : NULL;
+}
+
+static const stmtlint_node *host_node_key(const stmtlint_node *n, size_t i)
+{
+	return n != NULL && n->kind == STMTLINT_NODE_MAPPING && i < n->n ? n->keys[i] : NULL;
+}
+
+static const stmtlint_node *host_node_get(const stmtlint_node *n, const char *key)
+{
+	return yt_get(n, key);
+}
+
+static void host_config_error(const stmtlint_options *opts, const stmtlint_node *at,
+                              const char *fmt, ...)
+{
+	struct stmtlint_options *o = (struct stmtlint_options *)opts;
+	va_list ap;
+
+	if (at != NULL && at->line > 0)
+		buf_printf(o->err, "%s:%zu:%zu: error: ", at->file, at->line, at->column);
+	else
+		buf_printf(o->err, "%s: error: ", o->where ? o->where : o->plugin->file);
+	buf_printf(o->err, "[%s] ", o->plugin->desc->id);
+	va_start(ap, fmt);
+	buf_vprintf(o->err, fmt, ap);
+	va_end(ap);
+	buf_putc(o->err, '\n');
+	o->failed = 1;
+}
+
+static stmtlint_regex *host_regex_compile(const stmtlint_options *opts, const stmtlint_node *at,
+                                          const char *pattern, unsigned flags)
+{
+	char where[512];
+	buf err;
+	stmtlint_regex *re;
+
+	if (at != NULL && at->line > 0)
+		snprintf(where, sizeof(where), "%s:%zu:%zu", at->file, at->line, at->column);
+	else
+		snprintf(where, sizeof(where), "%s", opts->plugin->file);
+	buf_init(&err, 4096);
+	re = regex_compile(pattern, flags, where, &err);
+	if (re == NULL)
+		host_config_error(opts, at, "%s", err.data ? err.data : "out of memory");
+	buf_free(&err);
+	return re;
+}
+
+static int host_regex_match(stmtlint_ctx *ctx, const stmtlint_regex *re, const char *subject,
+                            size_t length, size_t offset, size_t *ovector, size_t pairs)
+{
+	int rc;
+
+	if (ctx->md == NULL) {
+		ctx->md = pcre2_match_data_create(32, NULL);
+		if (ctx->md == NULL)
+			return STMTLINT_RE_ERROR;
+	}
+	rc = regex_exec(re, ctx->md, ctx->mc, subject, length, offset, ovector, pairs);
+	if (rc == STMTLINT_RE_LIMIT && !ctx->limit_reported) {
+		uintptr_t s = (uintptr_t)subject;
+		uintptr_t t = (uintptr_t)ctx->doc->text;
+		uintptr_t p = (uintptr_t)ctx->doc->prose;
+		size_t len = ctx->doc->pub.length;
+		size_t at = 0;
+		buf msg;
+
+		if (s >= t && s <= t + len)
+			at = (size_t)(s - t) + offset;
+		else if (s >= p && s <= p + len)
+			at = (size_t)(s - p) + offset;
+		if (at > len)
+			at = len;
+
+		ctx->limit_reported = 1;
+		buf_init(&msg, 4096);
+		buf_printf(&msg, "pattern '%s' (%s) of rule '%s' hit the match or depth limit here; "
+		           "the rest of this check was skipped", re->pattern,
+		           re->where[0] ? re->where : "built in", ctx->inst->plugin->desc->id);
+		if (diag_add(ctx->out, "pattern-limit", STMTLINT_WARNING, at, at,
+		             msg.data ? msg.data : "pattern hit the match limit") == NULL)
+			ctx->oom = 1;
+		buf_free(&msg);
+	}
+	return rc;
+}
+
+static int host_regex_group(const stmtlint_regex *re, const char *name)
+{
+	int n = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+
+	return n < 0 ? -1 : n;
+}
+
+static void host_position(const stmtlint_doc *doc, size_t offset, size_t *line, size_t *column)
+{
+	doc_position(doc, offset, line, column);
+}
+
+static size_t host_line_of(const stmtlint_doc *doc, size_t offset)
+{
+	return doc_line_of(doc, offset);
+}
+
+void host_ctx_release(struct stmtlint_ctx *ctx)
+{
+	pcre2_match_data_free(ctx->md);
+	ctx->md = NULL;
+}
+
+const stmtlint_host host_table = {
+	.abi_version = STMTLINT_ABI_VERSION,
+	.report = host_report,
+	.note = host_note,
+	.fix = host_fix,
+	.enabled = host_enabled,
+	.option = host_option,
+	.option_bool = host_option_bool,
+	.option_int = host_option_int,
+	.option_string = host_option_string,
+	.node_kind = host_node_kind,
+	.node_scalar = host_node_scalar,
+	.node_length = host_node_length,
+	.node_item = host_node_item,
+	.node_key = host_node_key,
+	.node_get = host_node_get,
+	.config_error = host_config_error,
+	.regex_compile = host_regex_compile,
+	.regex_free = regex_free,
+	.regex_match = host_regex_match,
+	.regex_group = host_regex_group,
+	.position = host_position,
+	.line_of = host_line_of,
+};

@@ -1,0 +1,52 @@
+/* host.h - the services the host offers plugins (the stmtlint_host table). */
+#ifndef STMTLINT_HOST_H
+#define STMTLINT_HOST_H
+
+#include "stmtlint/plugin.h"
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "loader.h"
+#include "regex.h"
+#include "suppress.h"
+
+/* A plugin's options, validated against its table. */
+struct stmtlint_options {
+	const loaded_plugin *plugin;
+	const struct stmtlint_node **values;  /* per declared option: its value, its default, or NULL */
+	struct stmtlint_node *defaults;       /* nodes made from the declared defaults (owned) */
+	const char *where;                    /* the profile or config that enabled the plugin */
+	buf *err;                             /* where config_error() writes, during init */
+	int failed;
+};
+
+/* One enabled plugin under one configuration. */
+typedef struct instance {
+	const loaded_plugin *plugin;
+	stmtlint_severity severity;           /* of STMTLINT_NO_CHECK reports */
+	stmtlint_severity *check_severity;    /* per check; STMTLINT_OFF when off */
+	char **check_rule;                    /* per check: "plugin/check" */
+	struct stmtlint_options opts;
+	void *state;
+	int initialized;
+} instance;
+
+/* One plugin's check of one draft. */
+struct stmtlint_ctx {
+	const instance *inst;
+	const sl_doc *doc;
+	diag_list *out;
+	const suppress_set *sup;
+	pcre2_match_data *md;                 /* created on first use */
+	pcre2_match_context *mc;              /* shared by the draft's checks, read-only */
+	int limit_reported;
+	int oom;
+};
+
+/* The table passed to every plugin. */
+extern const stmtlint_host host_table;
+
+/* Releases what a check context created (its match data). */
+void host_ctx_release(struct stmtlint_ctx *ctx);
+
+#endif

@@ -1,0 +1,547 @@
+/* main.c - the stmtlint command line. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "engine.h"
+#include "fileio.h"
+#include "loader.h"
+#include "output.h"
+#include "paths.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FOUND 1
+#define EXIT_TROUBLE 2
+
+/* The default largest draft read. */
+#define DEFAULT_MAX_FILE_SIZE (64ull << 20)
+/* Deepest folder recursion when a folder is given. */
+#define MAX_DIR_DEPTH 32
+
+typedef struct options {
+	const char *config_path;
+	const char *profile;
+	const char *format;
+	const char *stdin_name;
+	int color;
+	int fail_on;
+	int quiet;
+	int list_rules;
+	unsigned long long max_size;
+	const char **plugin_dirs;
+	size_t n_plugin_dirs;
+	char **rules;        /* --enable / --disable, in order */
+	int *rule_sev;
+	size_t n_rules;
+} options;
+
+typedef struct strlist {
+	char **items;
+	size_t n;
+} strlist;
+
+/* One configuration met while checking, and what it became. */
+typedef struct cached_ruleset {
+	char *config_path;   /* "" for none */
+	ruleset *rs;         /* NULL when it failed */
+} cached_ruleset;
+
+typedef struct run {
+	options opt;
+	plugin_set plugins;
+	cached_ruleset *cache;
+	size_t n_cache;
+	json_report *json;
+	size_t files;
+	size_t errors;
+	size_t warnings;
+	size_t notes;
+	int status;
+} run;
+
+static void usage(FILE *out)
+{
+	fputs("Usage: stmtlint [OPTION]... [FILE|DIR]...\n"
+	      "Check drafts of joint statements and report what is wrong, as compilers do.\n"
+	      "With no FILE, or when FILE is -, read standard input.  A DIR is searched for\n"
+	      "*.txt and *.md drafts.\n"
+	      "\n"
+	      "  -c, --config=FILE        use this configuration (default: the nearest\n"
+	      "                           .stmtlint.yaml from each draft's folder upward)\n"
+	      "  -p, --profile=NAME|FILE  check with this profile (default: the configuration's,\n"
+	      "                           else 'default')\n"
+	      "      --enable=RULE        turn a rule (PLUGIN or PLUGIN/CHECK) on\n"
+	      "      --disable=RULE       turn a rule off\n"
+	      "      --fail-on=LEVEL      exit 1 on a finding at LEVEL or above: error (default),\n"
+	      "                           warning or note\n"
+	      "  -f, --format=FORMAT      text (default) or json\n"
+	      "      --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+	      "      --stdin-filename=NAME  the name to report for standard input\n"
+	      "      --plugin-dir=DIR     also load plugins from DIR\n"
+	      "      --max-file-size=BYTES  refuse larger drafts (default 64 MiB)\n"
+	      "      --list-rules         list the rules with their severity and summary\n"
+	      "  -q, --quiet              no summary line on standard error\n"
+	      "      --version            print the version\n"
+	      "  -h, --help               print this help\n"
+	      "\n"
+	      "Exit status: 0 nothing at or above the fail-on level, 1 something was,\n"
+	      "2 something could not be checked (usage, configuration, input, plugin).\n",
+	      out);
+}
+
+static int push_str(strlist *l, const char *s)
+{
+	char **p = realloc(l->items, (l->n + 1) * sizeof(*p));
+
+	if (p == NULL)
+		return -1;
+	l->items = p;
+	p[l->n] = strdup(s);
+	if (p[l->n] == NULL)
+		return -1;
+	l->n++;
+	return 0;
+}
+
+static int is_draft_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && strcmp(name + n - 4, ".txt") == 0) || (n > 3 && strcmp(name + n - 3, ".md") == 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Adds the drafts under `dir`, in name order, without following links. */
+static int walk_dir(run *r, const char *dir, strlist *out, unsigned depth)
+{
+	DIR *d;
+	struct dirent *e;
+	strlist names = { NULL, 0 };
+	size_t i;
+
+	if (depth > MAX_DIR_DEPTH) {
+		fprintf(stderr, "%s: error: folders nested deeper than %d; not searched further\n", dir,
+		        MAX_DIR_DEPTH);
+		r->status = EXIT_TROUBLE;
+		return 0;
+	}
+	d = opendir(dir);
+	if (d == NULL) {
+		fprintf(stderr, "%s: error: cannot read folder: %s\n", dir, strerror(errno));
+		r->status = EXIT_TROUBLE;
+		return 0;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (push_str(&names, e->d_name) != 0) {
+			closedir(d);
+			return -1;
+		}
+	}
+	closedir(d);
+	if (names.n > 1)
+		qsort(names.items, names.n, sizeof(*names.items), cmp_str);
+	for (i = 0; i < names.n; i++) {
+		char path[4096];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names.items[i]);
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			walk_dir(r, path, out, depth + 1);
+		else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && is_draft_name(names.items[i]))
+			push_str(out, path);
+	}
+	for (i = 0; i < names.n; i++)
+		free(names.items[i]);
+	free(names.items);
+	return 0;
+}
+
+static ruleset *ruleset_for(run *r, const char *draft)
+{
+	char *found = NULL;
+	const char *key;
+	buf err;
+	config *cfg;
+	ruleset *rs;
+	cached_ruleset *p;
+	size_t i;
+
+	if (r->opt.config_path != NULL) {
+		key = r->opt.config_path;
+	} else {
+		char *dir;
+
+		if (strcmp(draft, "-") == 0) {
+			dir = strdup(".");
+		} else {
+			const char *slash = strrchr(draft, '/');
+
+			dir = slash ? strndup(draft, (size_t)(slash - draft) + (slash == draft)) : strdup(".");
+		}
+		if (dir != NULL)
+			found = config_find(dir);
+		free(dir);
+		key = found ? found : "";
+	}
+	for (i = 0; i < r->n_cache; i++) {
+		if (strcmp(r->cache[i].config_path, key) == 0) {
+			free(found);
+			return r->cache[i].rs;
+		}
+	}
+	buf_init(&err, 1 << 20);
+	cfg = config_load(key[0] ? key : NULL, r->opt.profile, paths_data_dir(), &err);
+	if (cfg != NULL) {
+		for (i = 0; i < r->opt.n_rules; i++)
+			config_add_cli_rule(cfg, r->opt.rules[i], r->opt.rule_sev[i]);
+	}
+	rs = cfg != NULL ? ruleset_new(&r->plugins, cfg, &err) : NULL;
+	if (rs == NULL) {
+		fputs(err.data ? err.data : "stmtlint: error: cannot read the configuration\n", stderr);
+		r->status = EXIT_TROUBLE;
+	}
+	buf_free(&err);
+	p = realloc(r->cache, (r->n_cache + 1) * sizeof(*p));
+	if (p == NULL) {
+		ruleset_free(rs);
+		free(found);
+		return NULL;
+	}
+	r->cache = p;
+	p[r->n_cache].config_path = strdup(key);
+	p[r->n_cache].rs = rs;
+	r->n_cache++;
+	free(found);
+	return rs;
+}
+
+/* Finds a NUL byte; reports its position. */
+static int refuse_nul(const char *name, const char *data, size_t len)
+{
+	const char *nul = memchr(data, '\0', len);
+	size_t line = 1;
+	size_t col = 1;
+	size_t i;
+
+	if (nul == NULL)
+		return 0;
+	for (i = 0; i < (size_t)(nul - data); i++) {
+		if (data[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	fprintf(stderr, "%s:%zu:%zu: error: the file has a NUL byte: it is not a text draft "
+	        "(UTF-16 or binary?)\n", name, line, col);
+	return 1;
+}
+
+static void check_one(run *r, const char *path)
+{
+	const char *name = strcmp(path, "-") == 0 ? (r->opt.stdin_name ? r->opt.stdin_name : "<stdin>")
+	                                          : path;
+	ruleset *rs = ruleset_for(r, strcmp(path, "-") == 0 && r->opt.stdin_name ? r->opt.stdin_name : path);
+	char *data = NULL;
+	size_t len = 0;
+	char why[256];
+	sl_doc *doc;
+	diag_list diags;
+	buf err;
+	size_t i;
+
+	if (rs == NULL)
+		return;
+	if (file_read(path, (size_t)r->opt.max_size, &data, &len, why, sizeof(why)) != 0) {
+		fprintf(stderr, "%s: error: %s\n", name, why);
+		r->status = EXIT_TROUBLE;
+		return;
+	}
+	if (refuse_nul(name, data, len)) {
+		free(data);
+		r->status = EXIT_TROUBLE;
+		return;
+	}
+	doc = doc_build(name, data, len, doc_format_for(name));
+	free(data);
+	if (doc == NULL) {
+		fprintf(stderr, "%s: error: out of memory\n", name);
+		r->status = EXIT_TROUBLE;
+		return;
+	}
+	diag_list_init(&diags);
+	buf_init(&err, 1 << 20);
+	if (ruleset_check(rs, doc, &diags, &err) != 0)
+		r->status = EXIT_TROUBLE;
+	if (err.len > 0)
+		fputs(err.data, stderr);
+	buf_free(&err);
+	r->files++;
+	for (i = 0; i < diags.n; i++) {
+		stmtlint_severity s = diags.items[i]->severity;
+		int fail_on = r->opt.fail_on != RULE_UNSET ? r->opt.fail_on
+		              : rs->cfg->fail_on != RULE_UNSET ? rs->cfg->fail_on : STMTLINT_ERROR;
+
+		if (s == STMTLINT_ERROR)
+			r->errors++;
+		else if (s == STMTLINT_WARNING)
+			r->warnings++;
+		else
+			r->notes++;
+		if ((int)s >= fail_on && r->status == EXIT_CLEAN)
+			r->status = EXIT_FOUND;
+	}
+	if (r->json != NULL) {
+		output_json_add(r->json, name, &doc->pub, &diags);
+	} else {
+		output_opts o = { r->opt.color };
+
+		output_text(stdout, &o, &doc->pub, &diags);
+	}
+	diag_list_free(&diags);
+	doc_free(doc);
+}
+
+static void list_rules(const plugin_set *ps)
+{
+	size_t i;
+	size_t j;
+
+	for (i = 0; i < ps->n; i++) {
+		const stmtlint_plugin *d = ps->items[i].desc;
+
+		printf("%-28s %-8s %s\n", d->id, severity_name(d->severity), d->summary ? d->summary : "");
+		for (j = 0; j < d->n_checks; j++) {
+			char name[160];
+
+			snprintf(name, sizeof(name), "%s/%s", d->id, d->checks[j].id);
+			printf("  %-26s %-8s %s\n", name, severity_name(d->checks[j].severity),
+			       d->checks[j].summary ? d->checks[j].summary : "");
+		}
+	}
+}
+
+static int add_rule(options *o, const char *rule, int sev)
+{
+	char **p = realloc(o->rules, (o->n_rules + 1) * sizeof(*p));
+	int *q;
+
+	if (p == NULL)
+		return -1;
+	o->rules = p;
+	q = realloc(o->rule_sev, (o->n_rules + 1) * sizeof(*q));
+	if (q == NULL)
+		return -1;
+	o->rule_sev = q;
+	o->rules[o->n_rules] = (char *)rule;
+	o->rule_sev[o->n_rules] = sev;
+	o->n_rules++;
+	return 0;
+}
+
+enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
+       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE };
+
+static const struct option long_options[] = {
+	{ "config", required_argument, NULL, 'c' },
+	{ "profile", required_argument, NULL, 'p' },
+	{ "enable", required_argument, NULL, OPT_ENABLE },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "format", required_argument, NULL, 'f' },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
+	{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Parses the command line into r->opt; returns -1 (after a message) on a usage error,
+ * 1 when the program is done (--help, --version). */
+static int parse_args(run *r, int argc, char **argv)
+{
+	options *o = &r->opt;
+	const char *color = "auto";
+	int c;
+
+	o->fail_on = RULE_UNSET;
+	o->format = "text";
+	o->max_size = DEFAULT_MAX_FILE_SIZE;
+	while ((c = getopt_long(argc, argv, "c:p:f:qh", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			o->config_path = optarg;
+			break;
+		case 'p':
+			o->profile = optarg;
+			break;
+		case 'f':
+			o->format = optarg;
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 1;
+		case OPT_VERSION:
+			printf("stmtlint %s (plugin ABI %u)\n", PACKAGE_VERSION, STMTLINT_ABI_VERSION);
+			return 1;
+		case OPT_ENABLE:
+		case OPT_DISABLE:
+			if (add_rule(o, optarg, c == OPT_ENABLE ? RULE_ON : STMTLINT_OFF) != 0)
+				return -1;
+			break;
+		case OPT_FAIL_ON:
+			o->fail_on = severity_parse(optarg, -1);
+			if (o->fail_on <= STMTLINT_OFF) {
+				fprintf(stderr, "stmtlint: error: --fail-on takes error, warning or note, not '%s'\n",
+				        optarg);
+				return -1;
+			}
+			break;
+		case OPT_COLOR:
+			color = optarg;
+			break;
+		case OPT_LIST_RULES:
+			o->list_rules = 1;
+			break;
+		case OPT_PLUGIN_DIR: {
+			const char **p = realloc(o->plugin_dirs, (o->n_plugin_dirs + 1) * sizeof(*p));
+
+			if (p == NULL)
+				return -1;
+			o->plugin_dirs = p;
+			p[o->n_plugin_dirs++] = optarg;
+			break;
+		}
+		case OPT_STDIN_NAME:
+			o->stdin_name = optarg;
+			break;
+		case OPT_MAX_SIZE: {
+			char *end;
+
+			o->max_size = strtoull(optarg, &end, 10);
+			if (*end != '\0' || o->max_size == 0) {
+				fprintf(stderr, "stmtlint: error: --max-file-size takes a number of bytes\n");
+				return -1;
+			}
+			break;
+		}
+		default:
+			fputs("Try 'stmtlint --help'.\n", stderr);
+			return -1;
+		}
+	}
+	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
+		fprintf(stderr, "stmtlint: error: --format takes text or json, not '%s'\n", o->format);
+		return -1;
+	}
+	if (strcmp(color, "always") == 0) {
+		o->color = 1;
+	} else if (strcmp(color, "never") == 0) {
+		o->color = 0;
+	} else if (strcmp(color, "auto") == 0) {
+		const char *nc = getenv("NO_COLOR");
+		const char *term = getenv("TERM");
+
+		o->color = isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0') &&
+		           (term == NULL || strcmp(term, "dumb") != 0);
+	} else {
+		fprintf(stderr, "stmtlint: error: --color takes auto, always or never, not '%s'\n", color);
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	run r;
+	buf err;
+	strlist inputs = { NULL, 0 };
+	size_t i;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	rc = parse_args(&r, argc, argv);
+	if (rc != 0) {
+		free(r.opt.plugin_dirs);
+		free(r.opt.rules);
+		free(r.opt.rule_sev);
+		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	}
+	buf_init(&err, 1 << 20);
+	if (plugins_load_dir(&r.plugins, paths_plugin_dir(), &err) != 0)
+		r.status = EXIT_TROUBLE;
+	for (i = 0; i < r.opt.n_plugin_dirs; i++)
+		if (plugins_load_dir(&r.plugins, r.opt.plugin_dirs[i], &err) != 0)
+			r.status = EXIT_TROUBLE;
+	if (err.len > 0)
+		fputs(err.data, stderr);
+	buf_free(&err);
+	if (r.opt.list_rules) {
+		list_rules(&r.plugins);
+		goto done;
+	}
+	if (optind >= argc) {
+		push_str(&inputs, "-");
+	}
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		struct stat st;
+
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			walk_dir(&r, argv[i], &inputs, 0);
+		else
+			push_str(&inputs, argv[i]);
+	}
+	if (strcmp(r.opt.format, "json") == 0)
+		r.json = output_json_new();
+	for (i = 0; i < inputs.n; i++)
+		check_one(&r, inputs.items[i]);
+	if (r.json != NULL)
+		output_json_finish(r.json, stdout, r.files, r.errors, r.warnings, r.notes);
+	if (!r.opt.quiet)
+		fprintf(stderr, "stmtlint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s%s\n",
+		        r.errors, r.errors == 1 ? "" : "s", r.warnings, r.warnings == 1 ? "" : "s",
+		        r.notes, r.notes == 1 ? "" : "s", r.files, r.files == 1 ? "" : "s",
+		        inputs.n > r.files ? " (some could not be checked)" : "");
+done:
+	fflush(stdout);
+	for (i = 0; i < inputs.n; i++)
+		free(inputs.items[i]);
+	free(inputs.items);
+	for (i = 0; i < r.n_cache; i++) {
+		ruleset_free(r.cache[i].rs);
+		free(r.cache[i].config_path);
+	}
+	free(r.cache);
+	plugins_unload(&r.plugins);
+	free(r.opt.plugin_dirs);
+	free(r.opt.rules);
+	free(r.opt.rule_sev);
+	return r.status;
+}

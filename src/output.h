@@ -1,0 +1,30 @@
+/* output.h - printing findings as GCC-style text or as JSON. */
+#ifndef STMTLINT_OUTPUT_H
+#define STMTLINT_OUTPUT_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "doc.h"
+
+typedef struct output_opts {
+	int color;        /* ANSI colours */
+} output_opts;
+
+/* Prints the findings of one draft as GCC prints diagnostics: the location,
+ * severity, message and [rule]; the source line with a gutter, a caret and
+ * '~' under the range; the fix-its; then the notes. */
+void output_text(FILE *out, const output_opts *o, const stmtlint_doc *doc, const diag_list *l);
+
+/* Collects files for one JSON document (see output_json_*). */
+typedef struct json_report json_report;
+
+json_report *output_json_new(void);
+/* Adds one file and its findings (copied); doc may be NULL for a file that
+ * could not be read, with its message in `problem`. */
+void output_json_add(json_report *r, const char *path, const stmtlint_doc *doc, const diag_list *l);
+/* Prints {"version":1,"files":[…],"summary":{…}} and frees the report. */
+void output_json_finish(json_report *r, FILE *out, size_t files, size_t errors, size_t warnings,
+                        size_t notes);
+
+#endif

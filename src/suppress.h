@@ -1,0 +1,31 @@
+/* suppress.h - suppression comments in drafts. */
+#ifndef STMTLINT_SUPPRESS_H
+#define STMTLINT_SUPPRESS_H
+
+#include <stddef.h>
+
+#include "stmtlint/plugin.h"
+
+/* One rule (or all rules, when rule is empty) silenced over lines [first, last]. */
+typedef struct suppression {
+	char *rule;         /* "structure", "structure/bullets", or "" for all */
+	size_t first_line;  /* 0-based, inclusive */
+	size_t last_line;   /* 0-based, inclusive; (size_t)-1 for "to the end" */
+	size_t offset;      /* where the comment names the rule, for messages */
+	size_t length;
+} suppression;
+
+typedef struct suppress_set {
+	suppression *items;
+	size_t n;
+} suppress_set;
+
+/* Finds "<!-- stmtlint-disable RULE[,RULE] -->", "<!-- stmtlint-enable
+ * [RULE] -->" and "<!-- stmtlint-disable-next-line RULE -->" in a draft.
+ * Returns 0, or -1 when out of memory.  The caller frees with suppress_free(). */
+int suppress_scan(const stmtlint_doc *doc, suppress_set *out);
+/* Whether `rule` is silenced at `line` (0-based). */
+int suppress_match(const suppress_set *set, const char *rule, size_t line);
+void suppress_free(suppress_set *set);
+
+#endif

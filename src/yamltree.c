@@ -1,0 +1,258 @@
+/* yamltree.c - YAML documents as trees of nodes that remember their positions. */
+#include "yamltree.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "fileio.h"
+
+typedef struct build {
+	yaml_document_t *ydoc;
+	yt_doc *out;
+	const char *text;
+	size_t len;
+	size_t line_base;
+	buf *err;
+	int failed;
+} build;
+
+static void node_free(struct stmtlint_node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->n; i++) {
+		node_free(n->items[i]);
+		if (n->keys != NULL)
+			node_free(n->keys[i]);
+	}
+	free(n->items);
+	free(n->keys);
+	free(n->scalar);
+	free(n);
+}
+
+void yt_free(yt_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	node_free(doc->root);
+	free(doc->file);
+	free(doc);
+}
+
+/* Column in code points of a libyaml mark (libyaml counts characters already). */
+static struct stmtlint_node *node_new(build *b, stmtlint_node_kind kind, yaml_mark_t mark)
+{
+	struct stmtlint_node *n;
+
+	if (b->out->n_nodes >= YT_MAX_NODES) {
+		if (!b->failed)
+			buf_printf(b->err, "%s:%zu:%zu: error: YAML document expands to more than %d nodes "
+			           "(aliases?)\n", b->out->file, mark.line + 1 + b->line_base,
+			           mark.column + 1, YT_MAX_NODES);
+		b->failed = 1;
+		return NULL;
+	}
+	n = calloc(1, sizeof(*n));
+	if (n == NULL) {
+		b->failed = 1;
+		return NULL;
+	}
+	b->out->n_nodes++;
+	n->kind = kind;
+	n->file = b->out->file;
+	n->line = mark.line + 1 + b->line_base;
+	n->column = mark.column + 1;
+	n->offset = mark.index;
+	return n;
+}
+
+static struct stmtlint_node *convert(build *b, int id, unsigned depth)
+{
+	yaml_node_t *y = yaml_document_get_node(b->ydoc, id);
+	struct stmtlint_node *n;
+	size_t count;
+	size_t i;
+
+	if (y == NULL || b->failed)
+		return NULL;
+	if (depth > YT_MAX_DEPTH) {
+		buf_printf(b->err, "%s:%zu:%zu: error: YAML nested deeper than %d levels\n",
+		           b->out->file, y->start_mark.line + 1 + b->line_base,
+		           y->start_mark.column + 1, YT_MAX_DEPTH);
+		b->failed = 1;
+		return NULL;
+	}
+	switch (y->type) {
+	case YAML_SCALAR_NODE:
+		n = node_new(b, STMTLINT_NODE_SCALAR, y->start_mark);
+		if (n == NULL)
+			return NULL;
+		n->scalar = malloc(y->data.scalar.length + 1);
+		if (n->scalar == NULL) {
+			node_free(n);
+			b->failed = 1;
+			return NULL;
+		}
+		memcpy(n->scalar, y->data.scalar.value, y->data.scalar.length);
+		n->scalar[y->data.scalar.length] = '\0';
+		n->plain = y->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return n;
+	case YAML_SEQUENCE_NODE:
+		n = node_new(b, STMTLINT_NODE_SEQUENCE, y->start_mark);
+		if (n == NULL)
+			return NULL;
+		count = (size_t)(y->data.sequence.items.top - y->data.sequence.items.start);
+		n->items = calloc(count ? count : 1, sizeof(*n->items));
+		if (n->items == NULL)
+			goto fail;
+		for (i = 0; i < count; i++) {
+			n->items[i] = convert(b, y->data.sequence.items.start[i], depth + 1);
+			if (n->items[i] == NULL)
+				goto fail;
+			n->n = i + 1;
+		}
+		return n;
+	case YAML_MAPPING_NODE:
+		n = node_new(b, STMTLINT_NODE_MAPPING, y->start_mark);
+		if (n == NULL)
+			return NULL;
+		count = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+		n->items = calloc(count ? count : 1, sizeof(*n->items));
+		n->keys = calloc(count ? count : 1, sizeof(*n->keys));
+		if (n->items == NULL || n->keys == NULL)
+			goto fail;
+		for (i = 0; i < count; i++) {
+			yaml_node_pair_t *p = &y->data.mapping.pairs.start[i];
+			size_t j;
+
+			n->keys[i] = convert(b, p->key, depth + 1);
+			if (n->keys[i] == NULL)
+				goto fail;
+			n->items[i] = convert(b, p->value, depth + 1);
+			n->n = i + 1;
+			if (n->items[i] == NULL)
+				goto fail;
+			if (n->keys[i]->kind != STMTLINT_NODE_SCALAR) {
+				yt_error(b->err, n->keys[i], "mapping keys must be plain strings");
+				b->failed = 1;
+				goto fail;
+			}
+			for (j = 0; j < i; j++) {
+				if (strcmp(n->keys[j]->scalar, n->keys[i]->scalar) == 0) {
+					yt_error(b->err, n->keys[i], "duplicate key '%s' (first at line %zu)",
+					         n->keys[i]->scalar, n->keys[j]->line);
+					b->failed = 1;
+					goto fail;
+				}
+			}
+		}
+		return n;
+	default:
+		return NULL;
+	}
+fail:
+	b->failed = 1;
+	node_free(n);
+	return NULL;
+}
+
+yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, buf *err)
+{
+	yaml_parser_t parser;
+	yaml_document_t ydoc;
+	yt_doc *out;
+	build b;
+	yaml_node_t *root;
+
+	out = calloc(1, sizeof(*out));
+	if (out == NULL)
+		return NULL;
+	out->file = strdup(file);
+	if (out->file == NULL) {
+		free(out);
+		return NULL;
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		yt_free(out);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &ydoc)) {
+		yaml_mark_t m = parser.problem_mark;
+
+		buf_printf(err, "%s:%zu:%zu: error: YAML: %s%s%s\n", file, m.line + 1 + line_base,
+		           m.column + 1, parser.problem ? parser.problem : "syntax error",
+		           parser.context ? " " : "", parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		yt_free(out);
+		return NULL;
+	}
+	memset(&b, 0, sizeof(b));
+	b.ydoc = &ydoc;
+	b.out = out;
+	b.text = text;
+	b.len = len;
+	b.line_base = line_base;
+	b.err = err;
+	root = yaml_document_get_root_node(&ydoc);
+	if (root != NULL)
+		out->root = convert(&b, 1, 0);
+	yaml_document_delete(&ydoc);
+	yaml_parser_delete(&parser);
+	if (b.failed) {
+		if (err->len == 0)
+			buf_printf(err, "%s:1:1: error: out of memory reading YAML\n", file);
+		yt_free(out);
+		return NULL;
+	}
+	return out;
+}
+
+yt_doc *yt_load_file(const char *path, buf *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	yt_doc *doc;
+	char why[256];
+
+	if (file_read(path, YT_MAX_FILE_SIZE, &text, &len, why, sizeof(why)) != 0) {
+		buf_printf(err, "%s: error: %s\n", path, why);
+		return NULL;
+	}
+	doc = yt_parse(path, text, len, 0, err);
+	free(text);
+	return doc;
+}
+
+const struct stmtlint_node *yt_get(const struct stmtlint_node *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->kind != STMTLINT_NODE_MAPPING)
+		return NULL;
+	for (i = 0; i < map->n; i++)
+		if (strcmp(map->keys[i]->scalar, key) == 0)
+			return map->items[i];
+	return NULL;
+}
+
+void yt_error(buf *err, const struct stmtlint_node *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (at != NULL)
+		buf_printf(err, "%s:%zu:%zu: error: ", at->file, at->line, at->column);
+	else
+		buf_puts(err, "error: ");
+	va_start(ap, fmt);
+	buf_vprintf(err, fmt, ap);
+	va_end(ap);
+	buf_putc(err, '\n');
+}
