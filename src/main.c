@@ -513,9 +513,15 @@ int main(int argc, char **argv)
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		struct stat st;
 
-		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t before = inputs.n;
+
 			walk_dir(&r, argv[i], &inputs, 0);
-		else
+			if (inputs.n == before) {
+				fprintf(stderr, "%s: error: no drafts (*.txt, *.md) in this folder\n", argv[i]);
+				r.status = EXIT_TROUBLE;
+			}
+		} else
 			push_str(&inputs, argv[i]);
 	}
 	if (strcmp(r.opt.format, "json") == 0)

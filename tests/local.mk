@@ -8,3 +8,8 @@ AM_TESTS_ENVIRONMENT = \
 	SRCDIR='$(abs_top_srcdir)'; export SRCDIR; \
 	BUILDDIR='$(abs_top_builddir)'; export BUILDDIR; \
 	NO_COLOR=1; export NO_COLOR;
+
+# Golden tests: tests/golden/RULE/NAME.{txt,md} beside NAME.out.
+TESTS += tests/golden.sh tests/corpus.sh tests/bad-input.sh
+dist_check_SCRIPTS += tests/golden.sh tests/corpus.sh tests/bad-input.sh
+EXTRA_DIST += tests/golden tests/corpus

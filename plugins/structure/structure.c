@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "stmtlint/plugin.h"
 
@@ -460,11 +461,47 @@ static int section_has_item(const stmtlint_doc *doc, long s, int v, int *max)
 	return found;
 }
 
+/* Whether the word just before `at` names another instrument's part
+ * ("Article 2.(1)"), so that the reference is not to this draft. */
+static int after_outside_word(const char *p, size_t at)
+{
+	static const char *const words[] = {
+		"article", "articles", "annex", "annexes", "chapter", "clause", "clauses", "rule",
+		"rules", "regulation", "resolution", "decision", "appendix", "part", NULL
+	};
+	size_t e = at;
+	size_t s;
+	size_t k;
+
+	while (e > 0 && p[e - 1] == ' ')
+		e--;
+	s = e;
+	while (s > 0 && ((p[s - 1] >= 'a' && p[s - 1] <= 'z') || (p[s - 1] >= 'A' && p[s - 1] <= 'Z')))
+		s--;
+	for (k = 0; words[k] != NULL; k++)
+		if (strlen(words[k]) == e - s && strncasecmp(p + s, words[k], e - s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether " of " follows `at` ("2.(1) of the Agreement"). */
+static int before_of(const char *p, size_t len, size_t at)
+{
+	return at + 4 <= len && strncmp(p + at, " of ", 4) == 0;
+}
+
 static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc)
 {
 	const char *p = doc->prose;
 	size_t len = doc->length;
 	size_t i;
+	int has_sections = 0;
+
+	for (i = 0; i < doc->n_blocks && !has_sections; i++)
+		has_sections = doc->blocks[i].kind == STMTLINT_BLOCK_SECTION;
+	/* Without numbered sections, "2.(1)" refers to some other text. */
+	if (!has_sections)
+		return;
 
 	for (i = 0; i + 4 < len; i++) {
 		size_t start = i;
@@ -479,7 +516,7 @@ static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 		if (p[i] < '0' || p[i] > '9' || (i > 0 && ((p[i - 1] >= '0' && p[i - 1] <= '9') ||
 		                                          p[i - 1] == '.' || p[i - 1] == ')')))
 			continue;
-		if (!read_number(p, len, &j, &sec) || j >= len || p[j] != '.')
+		if (!read_number(p, len, &j, &sec) || j - start > 2 || j >= len || p[j] != '.')
 			continue;
 		j++;
 		if (!read_paren(p, len, &j, &a))
@@ -496,6 +533,8 @@ static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 				j = r;
 		}
 		i = j - 1;
+		if (after_outside_word(p, start) || before_of(p, len, j))
+			continue;
 		s = find_section(doc, sec);
 		if (s < 0) {
 			host->report(ctx, CHECK_XREF, start, j,

@@ -1,0 +1,51 @@
+# cmocka unit tests of the core (linked with the core's convenience library),
+# the loader tests with their test-only plugins, and the out-of-tree plugin
+# build test.
+include tests/plugins/local.mk
+
+CORE_TESTS = tests/unit/test_utf8 tests/unit/test_doc tests/unit/test_config \
+	tests/unit/test_diag tests/unit/test_suppress tests/unit/test_loader
+check_PROGRAMS += $(CORE_TESTS)
+TESTS += $(CORE_TESTS)
+
+# Where the tests find the built plugins and the rule data.
+CORE_TEST_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTEST_PLUGIN_DIR='"$(abs_top_builddir)/tests/plugins/.libs"' \
+	-DBUILD_PLUGIN_DIR='"$(abs_top_builddir)/plugins/.libs"' \
+	-DRULES_DIR='"$(abs_top_srcdir)/rules"'
+CORE_TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+CORE_TEST_LDADD = src/libstmtlint.la $(CMOCKA_LIBS)
+
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
+tests_unit_test_utf8_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_utf8_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_utf8_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_doc_SOURCES = tests/unit/test_doc.c
+tests_unit_test_doc_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_doc_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_doc_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_config_SOURCES = tests/unit/test_config.c
+tests_unit_test_config_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_config_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_config_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_diag_SOURCES = tests/unit/test_diag.c
+tests_unit_test_diag_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_diag_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_diag_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_suppress_SOURCES = tests/unit/test_suppress.c
+tests_unit_test_suppress_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_suppress_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_suppress_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_loader_SOURCES = tests/unit/test_loader.c
+tests_unit_test_loader_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_loader_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_loader_LDADD = $(CORE_TEST_LDADD)
+
+# Builds tests/plugins/good.c against the installed header and .pc only.
+TESTS += tests/out-of-tree.sh
+EXTRA_DIST += tests/out-of-tree.sh

@@ -1,0 +1,456 @@
+/* test_doc.c - unit tests of the document model (src/doc.c): lines,
+ * positions, encoding issues, blocks of text and Markdown drafts, the prose
+ * view, front matter, words and sentences. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "doc.h"
+
+static sl_doc *build(const char *text, stmtlint_doc_format format)
+{
+	sl_doc *d = doc_build(format == STMTLINT_FORMAT_MARKDOWN ? "t.md" : "t.txt", text,
+	                      strlen(text), format);
+
+	assert_non_null(d);
+	assert_int_equal(d->pub.length, strlen(d->pub.text));
+	return d;
+}
+
+/* Asserts that span s of d's text is exactly `want`. */
+static void assert_span(const sl_doc *d, stmtlint_span s, const char *want)
+{
+	assert_true(s.end >= s.start);
+	assert_int_equal(s.end - s.start, strlen(want));
+	assert_memory_equal(d->pub.text + s.start, want, strlen(want));
+}
+
+static size_t offset_of(const sl_doc *d, const char *needle)
+{
+	const char *p = strstr(d->pub.text, needle);
+
+	assert_non_null(p);
+	return (size_t)(p - d->pub.text);
+}
+
+/* Whether d's prose is blank (spaces and newlines) over [start, end). */
+static int prose_blank(const sl_doc *d, size_t start, size_t end)
+{
+	size_t i;
+
+	for (i = start; i < end; i++)
+		if (d->pub.prose[i] != ' ' && d->pub.prose[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* ---- lines and positions ---------------------------------------------- */
+
+static void test_lines_lf(void **unused)
+{
+	sl_doc *d;
+
+	(void)unused;
+	d = build("a\nbc", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 2);
+	assert_int_equal(d->pub.lines[0].start, 0);
+	assert_int_equal(d->pub.lines[0].end, 1);
+	assert_int_equal(d->pub.lines[1].start, 2);
+	assert_int_equal(d->pub.lines[1].end, 4);
+	assert_int_equal(d->crlf, 0);
+	doc_free(d);
+
+	/* a final newline ends the last line and opens no new one */
+	d = build("a\nbc\n", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 2);
+	assert_int_equal(d->pub.lines[1].end, 4);
+	doc_free(d);
+
+	d = build("a\n\n", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 2);
+	assert_int_equal(d->pub.lines[1].start, 2);
+	assert_int_equal(d->pub.lines[1].end, 2);
+	doc_free(d);
+
+	d = build("", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 1);
+	assert_int_equal(d->pub.lines[0].end, 0);
+	assert_int_equal(d->pub.n_blocks, 0);
+	doc_free(d);
+}
+
+static void test_lines_crlf(void **unused)
+{
+	sl_doc *d;
+
+	(void)unused;
+	d = build("one\r\ntwo\r\nthree", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 3);
+	assert_span(d, d->pub.lines[0], "one");
+	assert_span(d, d->pub.lines[1], "two");
+	assert_span(d, d->pub.lines[2], "three");
+	assert_int_equal(d->crlf, 1);
+	/* the \r is not prose either */
+	assert_int_equal(d->pub.prose[3], ' ');
+	doc_free(d);
+}
+
+static void test_bom_skipped(void **unused)
+{
+	sl_doc *d;
+	size_t line;
+	size_t col;
+
+	(void)unused;
+	d = build("\xEF\xBB\xBFHello.\n", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->bom, 3);
+	assert_int_equal(d->pub.length, 7);
+	assert_string_equal(d->pub.text, "Hello.\n");
+	doc_position(&d->pub, 0, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 1);
+	assert_int_equal(d->n_issues, 0);
+	doc_free(d);
+}
+
+static void test_position_code_points(void **unused)
+{
+	/* line 1: é • x   line 2: a b 😀 c */
+	sl_doc *d = build("\xC3\xA9\xE2\x80\xA2 x\nab\xF0\x9F\x98\x80" "c\n", STMTLINT_FORMAT_TEXT);
+	size_t line = 0;
+	size_t col = 0;
+
+	(void)unused;
+	doc_position(&d->pub, offset_of(d, "x"), &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 4);
+	doc_position(&d->pub, offset_of(d, "c"), &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 4);
+	doc_position(&d->pub, offset_of(d, "ab"), &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	/* the end of the text: past the last character of the last line */
+	doc_position(&d->pub, d->pub.length, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 5);
+	assert_int_equal(doc_line_of(&d->pub, offset_of(d, "c")), 1);
+	assert_int_equal(doc_line_of(&d->pub, 0), 0);
+	doc_free(d);
+}
+
+static void test_invalid_utf8(void **unused)
+{
+	sl_doc *d = build("ab\xFF" "cd\n\xC3\xA9 ok \xE0\x80\x80.\n", STMTLINT_FORMAT_TEXT);
+	size_t line;
+	size_t col;
+
+	(void)unused;
+	assert_int_equal(d->n_issues, 4);   /* 0xFF, then each byte of the overlong E0 80 80 */
+	assert_string_equal(d->issues[0].rule, "encoding");
+	assert_int_equal(d->issues[0].severity, STMTLINT_ERROR);
+	assert_int_equal(d->issues[0].start, 2);
+	assert_int_equal(d->issues[0].end, 3);
+	assert_non_null(strstr(d->issues[0].message, "0xFF"));
+	assert_int_equal(d->pub.text[2], '?');
+	assert_memory_equal(d->pub.text, "ab?cd\n\xC3\xA9 ok ???.\n", d->pub.length);
+	assert_int_equal(d->issues[1].start, 12);
+	doc_position(&d->pub, d->issues[1].start, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 6);
+	doc_free(d);
+}
+
+static void test_invalid_utf8_capped(void **unused)
+{
+	char text[64];
+	sl_doc *d;
+
+	(void)unused;
+	memset(text, '\xFE', 30);
+	text[30] = '\0';
+	d = build(text, STMTLINT_FORMAT_TEXT);
+	/* DOC_MAX_ENCODING_ISSUES, then one summary issue */
+	assert_int_equal(d->n_issues, DOC_MAX_ENCODING_ISSUES + 1);
+	assert_int_equal(d->issues[DOC_MAX_ENCODING_ISSUES].start, DOC_MAX_ENCODING_ISSUES);
+	assert_non_null(strstr(d->issues[DOC_MAX_ENCODING_ISSUES].message, "10 more"));
+	doc_free(d);
+}
+
+/* ---- blocks of a plain-text draft -------------------------------------- */
+
+static const char sample[] =
+	"Joint Press Statement on the Test Dialogue\n"
+	"\n"
+	"The Second Meeting\n"
+	"\n"
+	"June 11th, 2011\n"
+	"\n"
+	"The U.S. Government met Japan on June 9. They agreed.\n"
+	"\n"
+	"1. Use of ICT:\n"
+	"\n"
+	"(2) Cloud computing:\n"
+	"\n"
+	"- Sharing best practices; and\n"
+	" - Initiating a dialogue.\n"
+	"\xE2\x80\xA2 Sharing updates.\n"
+	"- (3) Promoting discussions.\n";
+
+static void test_blocks_text(void **unused)
+{
+	sl_doc *d = build(sample, STMTLINT_FORMAT_TEXT);
+	const stmtlint_block *b = d->pub.blocks;
+
+	(void)unused;
+	assert_int_equal(d->pub.n_blocks, 10);
+	assert_int_equal(d->n_issues, 0);
+
+	assert_int_equal(b[0].kind, STMTLINT_BLOCK_TITLE);
+	assert_int_equal(d->pub.title, 0);
+	assert_span(d, b[0].content, "Joint Press Statement on the Test Dialogue");
+
+	assert_int_equal(b[1].kind, STMTLINT_BLOCK_HEADING);
+	assert_span(d, b[1].content, "The Second Meeting");
+
+	assert_int_equal(b[2].kind, STMTLINT_BLOCK_DATELINE);
+	assert_int_equal(d->pub.dateline, 2);
+	assert_int_equal(b[2].first_line, 4);
+
+	assert_int_equal(b[3].kind, STMTLINT_BLOCK_PARAGRAPH);
+	assert_int_equal(b[3].section, -1);
+
+	assert_int_equal(b[4].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[4].value, 1);
+	assert_span(d, b[4].marker, "1.");
+	assert_span(d, b[4].number, "1.");
+	assert_span(d, b[4].content, "Use of ICT:");
+	assert_int_equal(b[4].first_line, 8);
+
+	assert_int_equal(b[5].kind, STMTLINT_BLOCK_ITEM);
+	assert_int_equal(b[5].value, 2);
+	assert_span(d, b[5].marker, "(2)");
+	assert_span(d, b[5].content, "Cloud computing:");
+	assert_int_equal(b[5].section, 4);
+
+	assert_int_equal(b[6].kind, STMTLINT_BLOCK_BULLET);
+	assert_int_equal(b[6].bullet, '-');
+	assert_int_equal(b[6].depth, 0);
+	assert_int_equal(b[6].value, 0);
+	assert_int_equal(b[6].number.end - b[6].number.start, 0);
+	assert_span(d, b[6].marker, "-");
+	assert_span(d, b[6].content, "Sharing best practices; and");
+	assert_int_equal(b[6].section, 4);
+
+	assert_int_equal(b[7].kind, STMTLINT_BLOCK_BULLET);
+	assert_int_equal(b[7].depth, 1);
+	assert_span(d, b[7].content, "Initiating a dialogue.");
+
+	assert_int_equal(b[8].kind, STMTLINT_BLOCK_BULLET);
+	assert_int_equal(b[8].bullet, 0x2022);
+	assert_int_equal(b[8].depth, 0);
+	assert_span(d, b[8].marker, "\xE2\x80\xA2");
+
+	assert_int_equal(b[9].kind, STMTLINT_BLOCK_BULLET);
+	assert_int_equal(b[9].bullet, '-');
+	assert_int_equal(b[9].value, 3);
+	assert_span(d, b[9].number, "(3)");
+	assert_span(d, b[9].content, "Promoting discussions.");
+	doc_free(d);
+}
+
+static void test_words_and_sentences(void **unused)
+{
+	sl_doc *d = build("The U.S. Government met Japan on June 9. They agreed.\n"
+	                  "\n"
+	                  "Commerce\xE2\x80\x99s multi-stakeholder plan, e.g. this one.\n",
+	                  STMTLINT_FORMAT_TEXT);
+	const stmtlint_span *w = d->pub.words;
+	const stmtlint_span *s = d->pub.sentences;
+
+	(void)unused;
+	/* "U.S." is not a sentence end; "e.g." is not either */
+	assert_int_equal(d->pub.n_sentences, 3);
+	assert_span(d, s[0], "The U.S. Government met Japan on June 9.");
+	assert_span(d, s[1], "They agreed.");
+	assert_span(d, s[2], "Commerce\xE2\x80\x99s multi-stakeholder plan, e.g. this one.");
+
+	/* The U S Government met Japan on June 9 They agreed = 11 words; then
+	 * Commerce’s multi-stakeholder plan e g this one = 7 */
+	assert_int_equal(d->pub.n_words, 18);
+	assert_span(d, w[0], "The");
+	assert_span(d, w[1], "U");
+	assert_span(d, w[2], "S");
+	assert_span(d, w[8], "9");
+	assert_span(d, w[11], "Commerce\xE2\x80\x99s");
+	assert_span(d, w[12], "multi-stakeholder");
+	assert_span(d, w[13], "plan");
+	doc_free(d);
+}
+
+/* ---- Markdown ----------------------------------------------------------- */
+
+static const char markdown[] =
+	"---\n"
+	"title: \"Joint Statement\"\n"
+	"date: 2011-06-11\n"
+	"---\n"
+	"\n"
+	"# Joint Statement\n"
+	"\n"
+	"Text with `code here` and a [link](http://example.com/x) end.\n"
+	"\n"
+	"```c\n"
+	"int x;\n"
+	"```\n"
+	"\n"
+	"## 1. Heading:\n"
+	"\n"
+	"Done.\n";
+
+static void test_markdown(void **unused)
+{
+	sl_doc *d = build(markdown, STMTLINT_FORMAT_MARKDOWN);
+	const stmtlint_block *b = d->pub.blocks;
+	size_t fm_end = offset_of(d, "\n\n# Joint") + 1;
+	size_t code = offset_of(d, "`code");
+	size_t url = offset_of(d, "(http");
+	size_t fence = offset_of(d, "```c");
+	size_t fence_end = offset_of(d, "```\n\n##") + 3;
+
+	(void)unused;
+	assert_int_equal(d->n_issues, 0);
+	assert_non_null(d->pub.meta_title);
+	assert_string_equal(d->pub.meta_title, "Joint Statement");
+	assert_span(d, d->pub.meta_title_span, "\"Joint Statement\"");
+	assert_non_null(d->pub.meta_date);
+	assert_string_equal(d->pub.meta_date, "2011-06-11");
+	assert_span(d, d->pub.meta_date_span, "2011-06-11");
+
+	assert_int_equal(d->pub.n_blocks, 6);
+	assert_int_equal(b[0].kind, STMTLINT_BLOCK_FRONT_MATTER);
+	assert_int_equal(b[0].first_line, 0);
+	assert_int_equal(b[0].last_line, 3);
+	assert_true(prose_blank(d, 0, fm_end));
+
+	assert_int_equal(b[1].kind, STMTLINT_BLOCK_TITLE);
+	assert_int_equal(d->pub.title, 1);
+	assert_span(d, b[1].content, "Joint Statement");
+	assert_int_equal(b[1].depth, 1);
+	assert_true(prose_blank(d, b[1].marker.start, b[1].marker.end));
+
+	assert_int_equal(b[2].kind, STMTLINT_BLOCK_PARAGRAPH);
+	/* inline code and the link's target are not prose; the link text is */
+	assert_true(prose_blank(d, code, code + strlen("`code here`")));
+	assert_true(prose_blank(d, url, url + strlen("(http://example.com/x)")));
+	assert_memory_equal(d->pub.prose + offset_of(d, "link]"), "link", 4);
+	assert_memory_equal(d->pub.prose + offset_of(d, "Text with"), "Text with", 9);
+	assert_memory_equal(d->pub.prose + offset_of(d, " end."), " end.", 5);
+
+	assert_int_equal(b[3].kind, STMTLINT_BLOCK_CODE);
+	assert_int_equal(b[3].span.start, fence);
+	assert_int_equal(b[3].span.end, fence_end);
+	assert_true(prose_blank(d, fence, fence_end));
+
+	assert_int_equal(b[4].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[4].value, 1);
+	assert_int_equal(b[4].depth, 2);
+	assert_span(d, b[4].number, "1.");
+	assert_span(d, b[4].content, "Heading:");
+
+	assert_int_equal(b[5].kind, STMTLINT_BLOCK_PARAGRAPH);
+	assert_int_equal(b[5].section, 4);
+
+	/* no word comes from front matter, code or the URL */
+	{
+		size_t i;
+
+		for (i = 0; i < d->pub.n_words; i++) {
+			assert_true(d->pub.words[i].start >= fm_end);
+			assert_false(d->pub.words[i].start >= fence && d->pub.words[i].start < fence_end);
+			assert_false(d->pub.words[i].start >= url && d->pub.words[i].start < url + 22);
+		}
+	}
+	doc_free(d);
+}
+
+static void test_markdown_unterminated_front_matter(void **unused)
+{
+	sl_doc *d = build("---\ntitle: x\n\nBody text.\n", STMTLINT_FORMAT_MARKDOWN);
+
+	(void)unused;
+	assert_int_equal(d->n_issues, 1);
+	assert_string_equal(d->issues[0].rule, "front-matter");
+	assert_int_equal(d->issues[0].severity, STMTLINT_ERROR);
+	assert_int_equal(d->issues[0].start, 0);
+	assert_int_equal(d->issues[0].end, 3);
+	assert_non_null(strstr(d->issues[0].message, "never closed"));
+	assert_null(d->pub.meta_title);
+	doc_free(d);
+}
+
+static void test_markdown_bad_front_matter_yaml(void **unused)
+{
+	sl_doc *d = build("---\ntitle: x\ndate: [unclosed\n---\n\nBody.\n", STMTLINT_FORMAT_MARKDOWN);
+	size_t line;
+	size_t col;
+
+	(void)unused;
+	assert_int_equal(d->n_issues, 1);
+	assert_string_equal(d->issues[0].rule, "front-matter");
+	/* the issue lies inside the front matter, not on its first line */
+	doc_position(&d->pub, d->issues[0].start, &line, &col);
+	assert_true(line >= 3 && line <= 4);
+	assert_null(strchr(d->issues[0].message, '\n'));
+	doc_free(d);
+}
+
+static void test_format_for(void **unused)
+{
+	(void)unused;
+	assert_int_equal(doc_format_for("a/b.md"), STMTLINT_FORMAT_MARKDOWN);
+	assert_int_equal(doc_format_for("B.Markdown"), STMTLINT_FORMAT_MARKDOWN);
+	assert_int_equal(doc_format_for("x.txt"), STMTLINT_FORMAT_TEXT);
+	assert_int_equal(doc_format_for("md"), STMTLINT_FORMAT_TEXT);
+}
+
+static void test_date_only(void **unused)
+{
+	static const char *const yes[] = {
+		"June 11th, 2011", "Thursday, 9 June 2011", "2011-06-11", "June 2011", "Jun. 9, 2011"
+	};
+	static const char *const no[] = {
+		"June 11th", "On June 9, 2011", "2011", "The Second Meeting", "June June 2011"
+	};
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		assert_true(doc_is_date_only(yes[i], strlen(yes[i])));
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		assert_false(doc_is_date_only(no[i], strlen(no[i])));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lines_lf),
+		cmocka_unit_test(test_lines_crlf),
+		cmocka_unit_test(test_bom_skipped),
+		cmocka_unit_test(test_position_code_points),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_invalid_utf8_capped),
+		cmocka_unit_test(test_blocks_text),
+		cmocka_unit_test(test_words_and_sentences),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_markdown_unterminated_front_matter),
+		cmocka_unit_test(test_markdown_bad_front_matter_yaml),
+		cmocka_unit_test(test_format_for),
+		cmocka_unit_test(test_date_only),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
