@@ -60,7 +60,7 @@ const char *closest_word(const char *word, const char *const *cands, size_t n)
 			best_word = cands[i];
 		}
 	}
-	if (best_word == NULL || best > (wl < 4 ? 1 : wl / 3 + 1))
+	if (best_word == NULL || best >= wl || best > (wl < 4 ? 1 : wl / 3 + 1))
 		return NULL;
 	return best_word;
 }

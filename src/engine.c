@@ -160,11 +160,18 @@ static int check_option(const stmtlint_option_spec *spec, const option_setting *
 			{
 				const char *near = closest_word(v->scalar, spec->choices, count);
 
+				buf list;
+
+				buf_init(&list, 4096);
+				for (i = 0; spec->choices[i] != NULL; i++)
+					buf_printf(&list, "%s'%s'", i > 0 ? ", " : "", spec->choices[i]);
 				if (near != NULL)
 					yt_error(err, v, "option '%s' cannot be '%s'; did you mean '%s'?",
 					         spec->name, v->scalar, near);
 				else
-					yt_error(err, v, "option '%s' cannot be '%s'", spec->name, v->scalar);
+					yt_error(err, v, "option '%s' cannot be '%s'; it takes one of %s",
+					         spec->name, v->scalar, list.data ? list.data : "");
+				buf_free(&list);
 			}
 			return -1;
 		}
@@ -401,9 +408,9 @@ ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
 
 			in->initialized = 1;
 			if (rc != 0 || in->opts.failed) {
-				if (err->len == before)
-					buf_printf(err, "%s: error: plugin '%s' failed to start\n",
-					           in->plugin->file, d->id);
+				buf_printf(err, "%s: error: plugin '%s' failed to start%s\n",
+				           in->plugin->file, d->id,
+				           err->len > before ? " (see above)" : "");
 				failed = 1;
 			}
 		} else {
