@@ -13,3 +13,4 @@ AM_TESTS_ENVIRONMENT = \
 TESTS += tests/golden.sh tests/corpus.sh tests/bad-input.sh
 dist_check_SCRIPTS += tests/golden.sh tests/corpus.sh tests/bad-input.sh
 EXTRA_DIST += tests/golden tests/corpus
+include tests/unit/local.mk

@@ -133,10 +133,14 @@ static void test_position_code_points(void **unused)
 	doc_position(&d->pub, offset_of(d, "ab"), &line, &col);
 	assert_int_equal(line, 2);
 	assert_int_equal(col, 1);
-	/* the end of the text: past the last character of the last line */
-	doc_position(&d->pub, d->pub.length, &line, &col);
+	/* the end of the last line, just before its newline */
+	doc_position(&d->pub, d->pub.length - 1, &line, &col);
 	assert_int_equal(line, 2);
 	assert_int_equal(col, 5);
+	/* an offset past the end is clamped to the end */
+	doc_position(&d->pub, d->pub.length + 100, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 6);
 	assert_int_equal(doc_line_of(&d->pub, offset_of(d, "c")), 1);
 	assert_int_equal(doc_line_of(&d->pub, 0), 0);
 	doc_free(d);

@@ -1,0 +1,378 @@
+/* test_config.c - unit tests of configuration loading (src/config.c) and of
+ * checking a configuration against the real plugins (ruleset_new in
+ * src/engine.c): positions, did-you-mean suggestions, profiles. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "config.h"
+#include "engine.h"
+#include "loader.h"
+
+typedef struct fixture {
+	char dir[512];
+	buf err;
+	plugin_set plugins;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	const char *tmp = getenv("TMPDIR");
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->dir, sizeof(f->dir), "%s/stmtlint-test-config-XXXXXX",
+	         tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+	if (mkdtemp(f->dir) == NULL) {
+		free(f);
+		return -1;
+	}
+	buf_init(&f->err, 1 << 20);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	char cmd[600];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	buf_free(&f->err);
+	plugins_unload(&f->plugins);
+	free(f);
+	return 0;
+}
+
+/* Writes dir/name; returns its path (static buffer, valid until the next call). */
+static const char *write_file(const fixture *f, const char *name, const char *text)
+{
+	static char path[600];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	assert_int_equal(fputs(text, fp) >= 0, 1);
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+static const char *errors(const fixture *f)
+{
+	return f->err.data != NULL ? f->err.data : "";
+}
+
+/* Asserts that err holds "DIR/NAME:LINE:COL: error: " followed, somewhere on
+ * that line, by `text`. */
+static void assert_error_at(const fixture *f, const char *name, int line, int col, const char *text)
+{
+	char want[700];
+	const char *at;
+	const char *eol;
+
+	if (col > 0)
+		snprintf(want, sizeof(want), "%s/%s:%d:%d: error: ", f->dir, name, line, col);
+	else
+		snprintf(want, sizeof(want), "%s/%s:%d:", f->dir, name, line);
+	at = strstr(errors(f), want);
+	if (at == NULL)
+		fail_msg("no \"%s\" in: %s", want, errors(f));
+	eol = strchr(at, '\n');
+	assert_non_null(eol);
+	if (strstr(at, text) == NULL || strstr(at, text) > eol)
+		fail_msg("no \"%s\" in: %.*s", text, (int)(eol - at), at);
+}
+
+static config *load(fixture *f, const char *cfg_text)
+{
+	const char *path = write_file(f, ".stmtlint.yaml", cfg_text);
+
+	return config_load(path, NULL, RULES_DIR, &f->err);
+}
+
+/* ---- config_load -------------------------------------------------------- */
+
+static void test_valid_config(void **state)
+{
+	fixture *f = *state;
+	config *cfg = load(f, "profile: default\nlanguage: en-GB\nfail-on: warning\n"
+	                      "rules:\n  dates: off\n  structure/bullets: error\n");
+	size_t i;
+	int saw_dates_off = 0;
+
+	assert_non_null(cfg);
+	assert_int_equal(f->err.len, 0);
+	assert_int_equal(cfg->fail_on, STMTLINT_WARNING);
+	assert_string_equal(cfg->language, "en-GB");
+	assert_non_null(strstr(cfg->profile, "/profiles/default.yaml"));
+	/* the profile's settings come first, the configuration's last */
+	assert_true(cfg->n_rules >= 4);
+	assert_string_equal(cfg->rules[cfg->n_rules - 1].rule, "structure/bullets");
+	assert_int_equal(cfg->rules[cfg->n_rules - 1].severity, STMTLINT_ERROR);
+	assert_int_equal(cfg->rules[cfg->n_rules - 1].at->line, 6);
+	for (i = 0; i < cfg->n_rules; i++)
+		if (strcmp(cfg->rules[i].rule, "dates") == 0 && cfg->rules[i].severity == STMTLINT_OFF)
+			saw_dates_off = 1;
+	assert_true(saw_dates_off);
+	assert_string_equal(cfg->rules[0].rule, "structure");
+	assert_int_equal(cfg->rules[0].severity, RULE_ON);
+	config_free(cfg);
+}
+
+static void test_yaml_syntax_error(void **state)
+{
+	fixture *f = *state;
+	config *cfg = load(f, "profile: default\nrules:\n  dates: [on\n  structure: off\n");
+
+	assert_null(cfg);
+	/* libyaml names the line where it noticed the unclosed flow sequence */
+	assert_non_null(strstr(errors(f), ".stmtlint.yaml:"));
+	assert_non_null(strstr(errors(f), ": error: YAML: "));
+	assert_error_at(f, ".stmtlint.yaml", 4, 0, "error: YAML");
+}
+
+static void test_unknown_key_did_you_mean(void **state)
+{
+	fixture *f = *state;
+	config *cfg = load(f, "# a comment\nprofle: default\n");
+
+	assert_null(cfg);
+	assert_error_at(f, ".stmtlint.yaml", 2, 1,
+	                "unknown configuration key 'profle'; did you mean 'profile'?");
+}
+
+static void test_unknown_key_far_from_any(void **state)
+{
+	fixture *f = *state;
+	config *cfg = load(f, "colour-scheme: dark\n");
+
+	assert_null(cfg);
+	assert_error_at(f, ".stmtlint.yaml", 1, 1, "unknown configuration key 'colour-scheme'");
+	assert_null(strstr(errors(f), "did you mean"));
+}
+
+static void test_bad_severity(void **state)
+{
+	fixture *f = *state;
+	config *cfg = load(f, "rules:\n  dates: loud\n");
+
+	assert_null(cfg);
+	assert_error_at(f, ".stmtlint.yaml", 2, 10, "'loud' is not a severity");
+
+	buf_reset(&f->err);
+	cfg = load(f, "rules:\n  dates:\n    severity: [x]\n");
+	assert_null(cfg);
+	assert_error_at(f, ".stmtlint.yaml", 3, 15, "severity must be off, on, note, warning or error");
+}
+
+static void test_fail_on(void **state)
+{
+	fixture *f = *state;
+	config *cfg = load(f, "fail-on: note\n");
+
+	assert_non_null(cfg);
+	assert_int_equal(cfg->fail_on, STMTLINT_NOTE);
+	config_free(cfg);
+
+	cfg = load(f, "language: en-US\n");
+	assert_non_null(cfg);
+	assert_int_equal(cfg->fail_on, RULE_UNSET);
+	config_free(cfg);
+
+	cfg = load(f, "fail-on: off\n");
+	assert_null(cfg);
+	assert_error_at(f, ".stmtlint.yaml", 1, 10, "fail-on must be error, warning or note");
+}
+
+static void test_profile_not_found(void **state)
+{
+	fixture *f = *state;
+	config *cfg = load(f, "\nprofile: no-such-profile\n");
+
+	assert_null(cfg);
+	assert_error_at(f, ".stmtlint.yaml", 2, 10, "no profile file");
+	assert_non_null(strstr(errors(f), "no-such-profile.yaml"));
+
+	/* from the command line there is no position */
+	buf_reset(&f->err);
+	cfg = config_load(NULL, "no-such-profile", RULES_DIR, &f->err);
+	assert_null(cfg);
+	assert_non_null(strstr(errors(f), "error: no profile file"));
+}
+
+static void test_extends_loop(void **state)
+{
+	fixture *f = *state;
+	config *cfg;
+
+	write_file(f, "a.yaml", "description: a\nextends: b.yaml\n");
+	write_file(f, "b.yaml", "description: b\nextends: a.yaml\n");
+	cfg = load(f, "profile: a.yaml\n");
+	assert_null(cfg);
+	assert_non_null(strstr(errors(f), "(a loop?)"));
+	assert_non_null(strstr(errors(f), ".yaml:2:10: error: profiles extend each other"));
+}
+
+static void test_profile_extends_and_includes(void **state)
+{
+	fixture *f = *state;
+	config *cfg;
+	size_t i;
+	int saw_data = 0;
+
+	write_file(f, "data.yaml", "structure:\n  bullet: '-'\n");
+	write_file(f, "mine.yaml",
+	           "description: mine\nextends: default\ninclude:\n  - data.yaml\nrules:\n  dates: off\n");
+	cfg = load(f, "profile: mine.yaml\n");
+	assert_non_null(cfg);
+	assert_int_equal(f->err.len, 0);
+	for (i = 0; i < cfg->n_rules; i++) {
+		if (cfg->rules[i].options_only) {
+			assert_string_equal(cfg->rules[i].rule, "structure");
+			assert_int_equal(cfg->rules[i].n_options, 1);
+			assert_string_equal(cfg->rules[i].options[0].name, "bullet");
+			saw_data = 1;
+		}
+	}
+	assert_true(saw_data);
+	config_free(cfg);
+
+	/* an unknown profile key, with a suggestion */
+	write_file(f, "typo.yaml", "description: x\nextend: default\n");
+	cfg = load(f, "profile: typo.yaml\n");
+	assert_null(cfg);
+	assert_error_at(f, "typo.yaml", 2, 1, "unknown profile key 'extend'; did you mean 'extends'?");
+}
+
+static void test_closest_word(void **unused)
+{
+	static const char *const words[] = { "structure", "dates", "principles" };
+
+	(void)unused;
+	assert_string_equal(closest_word("strucure", words, 3), "structure");
+	assert_string_equal(closest_word("date", words, 3), "dates");
+	assert_null(closest_word("spelling", words, 3));
+	assert_null(closest_word("x", words, 3));
+}
+
+/* ---- ruleset_new with the real plugins ------------------------------------ */
+
+static void load_real_plugins(fixture *f)
+{
+	assert_int_equal(plugins_load_dir(&f->plugins, BUILD_PLUGIN_DIR, &f->err), 0);
+	assert_non_null(plugins_find(&f->plugins, "structure"));
+	assert_non_null(plugins_find(&f->plugins, "dates"));
+}
+
+static void test_ruleset_valid(void **state)
+{
+	fixture *f = *state;
+	config *cfg;
+	ruleset *rs;
+
+	load_real_plugins(f);
+	cfg = load(f, "rules:\n  structure:\n    bullet: '-'\n  dates/weekday: off\n");
+	assert_non_null(cfg);
+	rs = ruleset_new(&f->plugins, cfg, &f->err);
+	if (rs == NULL)
+		fail_msg("%s", errors(f));
+	assert_int_equal(rs->n, 2);
+	assert_string_equal(rs->items[0].plugin->desc->id, "dates");
+	assert_string_equal(rs->items[1].plugin->desc->id, "structure");
+	ruleset_free(rs);
+}
+
+static void test_ruleset_unknown_rule(void **state)
+{
+	fixture *f = *state;
+	config *cfg;
+
+	load_real_plugins(f);
+	cfg = load(f, "rules:\n  strucure: on\n");
+	assert_non_null(cfg);
+	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_error_at(f, ".stmtlint.yaml", 2, 3, "unknown rule 'strucure'; did you mean 'structure'?");
+
+	buf_reset(&f->err);
+	cfg = load(f, "rules:\n  structure/bulets: off\n");
+	assert_non_null(cfg);
+	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_error_at(f, ".stmtlint.yaml", 2, 3,
+	                "unknown rule 'structure/bulets'; did you mean 'structure/bullets'?");
+}
+
+static void test_ruleset_unknown_option(void **state)
+{
+	fixture *f = *state;
+	config *cfg;
+
+	load_real_plugins(f);
+	cfg = load(f, "rules:\n  structure:\n    severity: error\n    bulet: '-'\n");
+	assert_non_null(cfg);
+	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_error_at(f, ".stmtlint.yaml", 4, 5,
+	                "rule 'structure' has no option 'bulet'; did you mean 'bullet'?");
+}
+
+static void test_ruleset_bad_option_value(void **state)
+{
+	fixture *f = *state;
+	config *cfg;
+
+	load_real_plugins(f);
+	cfg = load(f, "rules:\n  structure:\n    bullet: 'x'\n");
+	assert_non_null(cfg);
+	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_error_at(f, ".stmtlint.yaml", 3, 13, "option 'bullet' cannot be 'x'");
+
+	buf_reset(&f->err);
+	cfg = load(f, "rules:\n  structure:\n    bullet: [a, b]\n");
+	assert_non_null(cfg);
+	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_error_at(f, ".stmtlint.yaml", 3, 13, "option 'bullet' must be a string");
+}
+
+static void test_ruleset_options_on_check(void **state)
+{
+	fixture *f = *state;
+	config *cfg;
+
+	load_real_plugins(f);
+	cfg = load(f, "rules:\n  structure/bullets:\n    bullet: '-'\n");
+	assert_non_null(cfg);
+	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_error_at(f, ".stmtlint.yaml", 2, 3, "options belong to the plugin");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_valid_config, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_yaml_syntax_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_key_did_you_mean, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_key_far_from_any, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_severity, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fail_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_profile_not_found, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_extends_loop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_profile_extends_and_includes, setup, teardown),
+		cmocka_unit_test(test_closest_word),
+		cmocka_unit_test_setup_teardown(test_ruleset_valid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ruleset_unknown_rule, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ruleset_unknown_option, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ruleset_bad_option_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ruleset_options_on_check, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
