@@ -12,6 +12,8 @@
 # five is Markdown with YAML front matter; a few drafts carry the defects
 # stmtlint looks for (a wrong weekday, an ordinal date, a mixed bullet, a
 # heading without its colon), as real drafts do.
+# The text pools are read through the nameref in pick().
+# shellcheck disable=SC2034
 set -euo pipefail
 
 outdir=${1:-bench/corpus}

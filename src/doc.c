@@ -865,6 +865,8 @@ static void classify(sl_doc *d)
 		size_t clen = b->content.end - b->content.start;
 		int one_line = b->first_line == b->last_line;
 
+		if (b->kind == STMTLINT_BLOCK_COMMENT || b->kind == STMTLINT_BLOCK_CODE)
+			b->section = section;
 		if (b->kind == STMTLINT_BLOCK_FRONT_MATTER || b->kind == STMTLINT_BLOCK_COMMENT ||
 		    b->kind == STMTLINT_BLOCK_CODE)
 			continue;
