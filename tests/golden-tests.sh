@@ -1,5 +1,5 @@
 #!/bin/sh
-# golden.sh - runs stmtlint on every tests/golden/RULE/NAME.txt or NAME.md and
+# golden-tests.sh - runs stmtlint on every tests/golden/RULE/NAME.txt or NAME.md and
 # compares its output, followed by "exit N", with NAME.out beside it.
 # Each folder's .stmtlint.yaml chooses the profile and rules for its drafts.
 # Prints TAP.  Set GOLDEN_UPDATE=1 to rewrite the .out files (then review the

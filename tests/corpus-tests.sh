@@ -1,5 +1,5 @@
 #!/bin/sh
-# corpus.sh - stmtlint on the project's reference drafts in ../shared/corpus:
+# corpus-tests.sh - stmtlint on the project's reference drafts in ../shared/corpus:
 # the findings the reference draft really has, at their lines, and none on
 # the clean statement.  Expected outputs are tests/corpus/*.out.  Prints TAP.
 : "${STMTLINT:?}" "${SRCDIR:?}"
