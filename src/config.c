@@ -86,6 +86,38 @@ static void unknown_key(buf *err, const struct stmtlint_node *key, const char *w
 		yt_error(err, key, "unknown %s '%s'", what, key->scalar);
 }
 
+static int keep_doc(config *cfg, yt_doc *doc);
+
+/* Loads a YAML file whose top level must be a mapping with only the keys
+ * `keys` (naming them `what` in errors), keeps it in cfg, and sets *root to
+ * its top level (NULL for an empty file).  Returns 0, or -1 after errors. */
+static int load_mapping(config *cfg, const char *path, const char *what,
+                        const char *const *keys, size_t n_keys,
+                        const struct stmtlint_node **root, buf *err)
+{
+	yt_doc *doc = yt_load_file(path, err);
+	size_t i;
+	int rc = 0;
+
+	*root = NULL;
+	if (doc == NULL || keep_doc(cfg, doc) != 0)
+		return -1;
+	if (doc->root == NULL)
+		return 0;
+	if (doc->root->kind != STMTLINT_NODE_MAPPING) {
+		yt_error(err, doc->root, "the top level must be a mapping of keys to values");
+		return -1;
+	}
+	for (i = 0; i < doc->root->n; i++) {
+		if (!key_known(doc->root->keys[i]->scalar, keys, n_keys)) {
+			unknown_key(err, doc->root->keys[i], what, keys, n_keys);
+			rc = -1;
+		}
+	}
+	*root = doc->root;
+	return rc;
+}
+
 static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -245,7 +277,6 @@ static int scalar_or_error(const struct stmtlint_node *n, const char *what, buf 
 static int load_profile(config *cfg, const char *file, const struct stmtlint_node *named_at,
                         const char *data_dir, unsigned depth, buf *err)
 {
-	yt_doc *doc;
 	const struct stmtlint_node *root;
 	const struct stmtlint_node *ext;
 	const struct stmtlint_node *inc;
@@ -265,24 +296,10 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 			buf_printf(err, "error: no profile file '%s'\n", file);
 		return -1;
 	}
-	doc = yt_load_file(file, err);
-	if (doc == NULL || keep_doc(cfg, doc) != 0)
+	if (load_mapping(cfg, file, "profile key", profile_keys, 4, &root, err) != 0)
 		return -1;
-	root = doc->root;
 	if (root == NULL)
 		return 0;
-	if (root->kind != STMTLINT_NODE_MAPPING) {
-		yt_error(err, root, "a profile must be a mapping");
-		return -1;
-	}
-	for (i = 0; i < root->n; i++) {
-		if (!key_known(root->keys[i]->scalar, profile_keys, 4)) {
-			unknown_key(err, root->keys[i], "profile key", profile_keys, 4);
-			rc = -1;
-		}
-	}
-	if (rc != 0)
-		return rc;
 	dir = dir_of(file);
 	if (dir == NULL)
 		return -1;
@@ -339,28 +356,16 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 static int read_config_file(config *cfg, const char **profile_name,
                             const struct stmtlint_node **profile_at, buf *err)
 {
-	yt_doc *doc = yt_load_file(cfg->path, err);
 	const struct stmtlint_node *root;
 	const struct stmtlint_node *n;
 	size_t i;
 	int rc = 0;
 	char *dir;
 
-	if (doc == NULL || keep_doc(cfg, doc) != 0)
+	if (load_mapping(cfg, cfg->path, "configuration key", config_keys, 5, &root, err) != 0)
 		return -1;
-	root = doc->root;
 	if (root == NULL)
 		return 0;
-	if (root->kind != STMTLINT_NODE_MAPPING) {
-		yt_error(err, root, "the configuration must be a mapping of keys to values");
-		return -1;
-	}
-	for (i = 0; i < root->n; i++) {
-		if (!key_known(root->keys[i]->scalar, config_keys, 5)) {
-			unknown_key(err, root->keys[i], "configuration key", config_keys, 5);
-			rc = -1;
-		}
-	}
 	n = yt_get(root, "profile");
 	if (n != NULL) {
 		if (scalar_or_error(n, "profile", err) != 0)

@@ -560,6 +560,28 @@ static int parse_int(const char *s, size_t n)
 	return v;
 }
 
+/* Reads a section number "N. " (1-3 digits, then '.', then white space or
+ * the end of the line) at p[i]; on success sets the shape's kind, number,
+ * value and content and returns 1. */
+static int section_number(const char *p, size_t i, size_t e, line_shape *sh)
+{
+	size_t k = i;
+
+	while (k < e && k - i < 3 && isdigit((unsigned char)p[k]))
+		k++;
+	if (k == i || k >= e || p[k] != '.' || (k + 1 < e && p[k + 1] != ' ' && p[k + 1] != '\t'))
+		return 0;
+	sh->kind = STMTLINT_BLOCK_SECTION;
+	sh->number.start = i;
+	sh->number.end = k + 1;
+	sh->value = parse_int(p + i, k - i);
+	k++;
+	while (k < e && (p[k] == ' ' || p[k] == '\t'))
+		k++;
+	sh->content = k;
+	return 1;
+}
+
 static int is_bullet_cp(uint32_t cp, int markdown)
 {
 	return cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x25CF || cp == 0x25AA ||
@@ -601,43 +623,14 @@ static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
 			sh->content = j;
 			i = j;
 			/* "## 1. Title" is a numbered section */
-			{
-				size_t k = i;
-
-				while (k < e && k - i < 3 && isdigit((unsigned char)p[k]))
-					k++;
-				if (k > i && k < e && p[k] == '.' && (k + 1 == e || p[k + 1] == ' ' || p[k + 1] == '\t')) {
-					sh->kind = STMTLINT_BLOCK_SECTION;
-					sh->number.start = i;
-					sh->number.end = k + 1;
-					sh->value = parse_int(p + i, k - i);
-					k++;
-					while (k < e && (p[k] == ' ' || p[k] == '\t'))
-						k++;
-					sh->content = k;
-				}
-			}
+			section_number(p, i, e, sh);
 			return;
 		}
 	}
 	/* "1. " numbered section (not "1.5", not "2011.") */
-	if (isdigit((unsigned char)p[i]) && sh->indent <= 3) {
-		size_t k = i;
-
-		while (k < e && k - i < 3 && isdigit((unsigned char)p[k]))
-			k++;
-		if (k < e && p[k] == '.' && (k + 1 == e || p[k + 1] == ' ' || p[k + 1] == '\t')) {
-			sh->kind = STMTLINT_BLOCK_SECTION;
-			sh->marker.start = i;
-			sh->marker.end = k + 1;
-			sh->number = sh->marker;
-			sh->value = parse_int(p + i, k - i);
-			k++;
-			while (k < e && (p[k] == ' ' || p[k] == '\t'))
-				k++;
-			sh->content = k;
-			return;
-		}
+	if (sh->indent <= 3 && section_number(p, i, e, sh)) {
+		sh->marker = sh->number;
+		return;
 	}
 	/* "(1) " numbered item */
 	if (p[i] == '(' && i + 2 < e && isdigit((unsigned char)p[i + 1])) {
