@@ -26,7 +26,7 @@ tests_unit_test_doc_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_doc_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_doc_LDADD = $(CORE_TEST_LDADD)
 
-tests_unit_test_config_SOURCES = tests/unit/test_config.c
+tests_unit_test_config_SOURCES = tests/unit/test_config.c tests/unit/scratch.c tests/unit/scratch.h
 tests_unit_test_config_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_config_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_config_LDADD = $(CORE_TEST_LDADD)
@@ -41,7 +41,7 @@ tests_unit_test_suppress_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_suppress_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_suppress_LDADD = $(CORE_TEST_LDADD)
 
-tests_unit_test_loader_SOURCES = tests/unit/test_loader.c
+tests_unit_test_loader_SOURCES = tests/unit/test_loader.c tests/unit/scratch.c tests/unit/scratch.h
 tests_unit_test_loader_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_loader_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_loader_LDADD = $(CORE_TEST_LDADD)

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "engine.h"
 #include "loader.h"
+#include "scratch.h"
 
 typedef struct fixture {
 	char dir[512];
@@ -24,13 +25,10 @@ typedef struct fixture {
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
 
 	if (f == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "%s/stmtlint-test-config-XXXXXX",
-	         tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	if (mkdtemp(f->dir) == NULL) {
+	if (scratch_dir_make(f->dir, sizeof(f->dir), "config") != 0) {
 		free(f);
 		return -1;
 	}
@@ -42,10 +40,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	char cmd[600];
 
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
+	if (scratch_dir_remove(f->dir) != 0)
 		return -1;
 	buf_free(&f->err);
 	plugins_unload(&f->plugins);
@@ -56,14 +52,9 @@ static int teardown(void **state)
 /* Writes dir/name; returns its path (static buffer, valid until the next call). */
 static const char *write_file(const fixture *f, const char *name, const char *text)
 {
-	static char path[600];
-	FILE *fp;
+	const char *path = scratch_write(f->dir, name, text);
 
-	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	assert_int_equal(fputs(text, fp) >= 0, 1);
-	assert_int_equal(fclose(fp), 0);
+	assert_non_null(path);
 	return path;
 }
 

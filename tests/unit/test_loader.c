@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "engine.h"
+#include "scratch.h"
 #include "loader.h"
 
 #define PLUGIN(name) TEST_PLUGIN_DIR "/" name ".so"
@@ -26,13 +27,10 @@ typedef struct fixture {
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
 
 	if (f == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "%s/stmtlint-test-loader-XXXXXX",
-	         tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	if (mkdtemp(f->dir) == NULL) {
+	if (scratch_dir_make(f->dir, sizeof(f->dir), "loader") != 0) {
 		free(f);
 		return -1;
 	}
@@ -45,10 +43,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	char cmd[600];
 
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
+	if (scratch_dir_remove(f->dir) != 0)
 		return -1;
 	diag_list_free(&f->out);
 	plugins_unload(&f->set);
@@ -71,15 +67,10 @@ static void assert_error(const fixture *f, const char *text)
 /* A configuration whose profile (in the fixture's folder) is `profile_text`. */
 static config *profile_config(fixture *f, const char *profile_text)
 {
-	char path[600];
-	FILE *fp;
+	const char *path = scratch_write(f->dir, "test-profile.yaml", profile_text);
 	config *cfg;
 
-	snprintf(path, sizeof(path), "%s/test-profile.yaml", f->dir);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	assert_true(fputs(profile_text, fp) >= 0);
-	assert_int_equal(fclose(fp), 0);
+	assert_non_null(path);
 	cfg = config_load(NULL, path, RULES_DIR, &f->err);
 	if (cfg == NULL)
 		fail_msg("%s", errors(f));
