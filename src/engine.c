@@ -291,6 +291,7 @@ void ruleset_free(ruleset *rs)
 		instance_release(&rs->items[i]);
 	free(rs->items);
 	config_free(rs->cfg);
+	pcre2_match_context_free(rs->limits);
 	free(rs);
 }
 
@@ -345,6 +346,11 @@ ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
 	}
 	rs->cfg = cfg;
 	rs->plugins = plugins;
+	rs->limits = regex_match_context();
+	if (rs->limits == NULL) {
+		buf_puts(err, "stmtlint: error: out of memory\n");
+		goto fail;
+	}
 	for (i = 0; i < cfg->n_rules; i++) {
 		const rule_setting *r = &cfg->rules[i];
 
@@ -473,7 +479,6 @@ static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_
 int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err)
 {
 	suppress_set sup;
-	pcre2_match_context *mc;
 	size_t i;
 	int rc = 0;
 
@@ -491,7 +496,6 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err
 		return -1;
 	}
 	check_suppressions(rs, &sup, out);
-	mc = regex_match_context();
 	for (i = 0; i < rs->n; i++) {
 		const instance *in = &rs->items[i];
 		struct stmtlint_ctx ctx;
@@ -501,7 +505,7 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err
 		ctx.doc = doc;
 		ctx.out = out;
 		ctx.sup = &sup;
-		ctx.mc = mc;
+		ctx.mc = rs->limits;
 		if (in->plugin->desc->check(&host_table, in->state, &ctx, &doc->pub) != 0) {
 			buf_printf(err, "%s: error: plugin '%s' could not check this draft\n",
 			           doc->pub.path, in->plugin->desc->id);
@@ -509,7 +513,6 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err
 		}
 		host_ctx_release(&ctx);
 	}
-	pcre2_match_context_free(mc);
 	suppress_free(&sup);
 	diag_sort(out);
 	return rc;

@@ -15,6 +15,7 @@ typedef struct ruleset {
 	instance *items;             /* the enabled plugins, in plugin-id order */
 	size_t n;
 	const plugin_set *plugins;   /* every loaded plugin (not owned) */
+	pcre2_match_context *limits; /* match and depth limits, shared read-only by checks */
 } ruleset;
 
 /* Makes a configuration ready: checks every rule name and option against the

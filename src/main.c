@@ -62,6 +62,8 @@ typedef struct run {
 	cached_ruleset *cache;
 	size_t n_cache;
 	json_report *json;
+	char *last_dir;          /* the folder of the previous draft … */
+	char *last_config;       /* … and the configuration found for it ("" for none) */
 	size_t files;
 	size_t errors;
 	size_t warnings;
@@ -176,7 +178,6 @@ static int walk_dir(run *r, const char *dir, strlist *out, unsigned depth)
 
 static ruleset *ruleset_for(run *r, const char *draft)
 {
-	char *found = NULL;
 	const char *key;
 	buf err;
 	config *cfg;
@@ -196,16 +197,30 @@ static ruleset *ruleset_for(run *r, const char *draft)
 
 			dir = slash ? strndup(draft, (size_t)(slash - draft) + (slash == draft)) : strdup(".");
 		}
-		if (dir != NULL)
-			found = config_find(dir);
-		free(dir);
-		key = found ? found : "";
+		if (dir == NULL)
+			goto oom;
+		/* Drafts of one folder share its configuration: look it up once. */
+		if (r->last_dir == NULL || strcmp(r->last_dir, dir) != 0) {
+			char *found = config_find(dir);
+
+			free(r->last_dir);
+			free(r->last_config);
+			r->last_config = strdup(found ? found : "");
+			free(found);
+			if (r->last_config == NULL) {
+				free(dir);
+				r->last_dir = NULL;
+				goto oom;
+			}
+			r->last_dir = dir;
+		} else {
+			free(dir);
+		}
+		key = r->last_config;
 	}
 	for (i = 0; i < r->n_cache; i++) {
-		if (strcmp(r->cache[i].config_path, key) == 0) {
-			free(found);
+		if (strcmp(r->cache[i].config_path, key) == 0)
 			return r->cache[i].rs;
-		}
 	}
 	buf_init(&err, 1 << 20);
 	cfg = config_load(key[0] ? key : NULL, r->opt.profile, paths_data_dir(), &err);
@@ -222,15 +237,17 @@ static ruleset *ruleset_for(run *r, const char *draft)
 	p = realloc(r->cache, (r->n_cache + 1) * sizeof(*p));
 	if (p == NULL) {
 		ruleset_free(rs);
-		free(found);
-		return NULL;
+		goto oom;
 	}
 	r->cache = p;
 	p[r->n_cache].config_path = strdup(key);
 	p[r->n_cache].rs = rs;
 	r->n_cache++;
-	free(found);
 	return rs;
+oom:
+	fprintf(stderr, "%s: error: out of memory\n", draft);
+	r->status = EXIT_TROUBLE;
+	return NULL;
 }
 
 /* Finds a NUL byte; reports its position. */
@@ -545,6 +562,8 @@ done:
 		free(r.cache[i].config_path);
 	}
 	free(r.cache);
+	free(r.last_dir);
+	free(r.last_config);
 	plugins_unload(&r.plugins);
 	free(r.opt.plugin_dirs);
 	free(r.opt.rules);
