@@ -1,6 +1,7 @@
 /* config.c - .stmtlint.yaml files and profiles, read into rule settings. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,10 @@
 #define MAX_PROFILE_DEPTH 8
 
 static const char *const config_keys[] = {
-	"profile", "language", "fail-on", "rules", "dictionaries"
+	"profile", "language", "fail-on", "rules", "dictionaries", "plugins", "plugin-dirs"
+};
+static const char *const user_config_keys[] = {
+	"plugins", "plugin-dirs"
 };
 static const char *const profile_keys[] = {
 	"description", "extends", "include", "rules"
@@ -141,6 +145,78 @@ static char *join(const char *dir, const char *name)
 	if (p != NULL)
 		snprintf(p, n, "%s/%s", dir, name);
 	return p;
+}
+
+/* Whether `real` is `dir` or inside it. */
+static int path_inside(const char *real, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return 1;
+	return strncmp(real, dir, n) == 0 && (real[n] == '\0' || real[n] == '/');
+}
+
+/* Refuses a file that a repository's configuration names (`what`, written
+ * at `at`) when it resolves outside the repository and the rule data folder.
+ * A file that does not exist passes: reading it reports that.  Returns 0,
+ * or -1 after an error. */
+static int confine(const config *cfg, const char *path, const struct stmtlint_node *at,
+                   const char *what, buf *err)
+{
+	char *real;
+	int ok;
+
+	if (cfg->repo_root == NULL)
+		return 0;
+	real = realpath(path, NULL);
+	if (real == NULL)
+		return 0;
+	ok = path_inside(real, cfg->repo_root) ||
+	     (cfg->data_root != NULL && path_inside(real, cfg->data_root));
+	if (!ok)
+		yt_error(err, at, "%s '%s' resolves to %s, outside the repository (%s) and the rule "
+		         "folders; a repository's configuration may only name files inside them",
+		         what, at != NULL && at->scalar != NULL ? at->scalar : path, real, cfg->repo_root);
+	free(real);
+	return ok ? 0 : -1;
+}
+
+/* The repository that holds the configuration file `path`: the nearest
+ * folder upward with a .git, else the file's own folder.  Resolved and
+ * malloc'ed, or NULL. */
+static char *repo_root_of(const char *path)
+{
+	char *real = realpath(path, NULL);
+	char *dir;
+	char *p;
+
+	if (real == NULL)
+		return NULL;
+	p = strrchr(real, '/');
+	if (p == NULL) {
+		free(real);
+		return NULL;
+	}
+	*p = '\0';
+	dir = strdup(real[0] ? real : "/");
+	for (;;) {
+		char probe[PATH_MAX + 8];
+		struct stat st;
+
+		snprintf(probe, sizeof(probe), "%s/.git", real[0] ? real : "");
+		if (stat(probe, &st) == 0) {
+			free(dir);
+			dir = strdup(real[0] ? real : "/");
+			break;
+		}
+		p = strrchr(real, '/');
+		if (p == NULL || real[0] == '\0')
+			break;
+		*p = '\0';
+	}
+	free(real);
+	return dir;
 }
 
 static int keep_doc(config *cfg, yt_doc *doc)
@@ -274,8 +350,69 @@ static int scalar_or_error(const struct stmtlint_node *n, const char *what, buf 
 	return 0;
 }
 
+/* The files read so far on one path from the configuration down its
+ * profiles, resolved: a file met twice on it is a loop. */
+typedef struct file_chain {
+	char *real[MAX_PROFILE_DEPTH + 2];
+	size_t n;
+} file_chain;
+
+/* Whether `path` is a file already on the chain; reports it at `at`. */
+static int in_chain(const file_chain *chain, const char *path, const struct stmtlint_node *at,
+                    const char *what, buf *err)
+{
+	char *real = realpath(path, NULL);
+	size_t i;
+
+	if (real == NULL)
+		return 0;
+	for (i = 0; i < chain->n; i++) {
+		if (strcmp(chain->real[i], real) == 0) {
+			yt_error(err, at, "%s '%s' loops back to %s, which leads here", what,
+			         at != NULL && at->scalar != NULL ? at->scalar : path, real);
+			free(real);
+			return 1;
+		}
+	}
+	free(real);
+	return 0;
+}
+
+static int read_profile(config *cfg, const char *file, const char *data_dir, file_chain *chain,
+                        buf *err);
+
+/* Reads the profile `file` (named at `named_at`, or by the command line)
+ * with what it extends and includes; `chain` holds the files above it. */
 static int load_profile(config *cfg, const char *file, const struct stmtlint_node *named_at,
-                        const char *data_dir, unsigned depth, buf *err)
+                        const char *data_dir, file_chain *chain, buf *err)
+{
+	int rc;
+
+	if (chain->n > MAX_PROFILE_DEPTH) {
+		yt_error(err, named_at, "profiles extend each other more than %d deep",
+		         MAX_PROFILE_DEPTH);
+		return -1;
+	}
+	if (in_chain(chain, file, named_at, "profile", err))
+		return -1;
+	if (access(file, R_OK) != 0) {
+		if (named_at != NULL)
+			yt_error(err, named_at, "no profile file '%s'", file);
+		else
+			buf_printf(err, "error: no profile file '%s'\n", file);
+		return -1;
+	}
+	chain->real[chain->n] = realpath(file, NULL);
+	if (chain->real[chain->n] == NULL)
+		return -1;
+	chain->n++;
+	rc = read_profile(cfg, file, data_dir, chain, err);
+	free(chain->real[--chain->n]);
+	return rc;
+}
+
+static int read_profile(config *cfg, const char *file, const char *data_dir, file_chain *chain,
+                        buf *err)
 {
 	const struct stmtlint_node *root;
 	const struct stmtlint_node *ext;
@@ -284,18 +421,6 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 	size_t i;
 	int rc = 0;
 
-	if (depth > MAX_PROFILE_DEPTH) {
-		yt_error(err, named_at, "profiles extend each other more than %d deep (a loop?)",
-		         MAX_PROFILE_DEPTH);
-		return -1;
-	}
-	if (access(file, R_OK) != 0) {
-		if (named_at != NULL)
-			yt_error(err, named_at, "no profile file '%s'", file);
-		else
-			buf_printf(err, "error: no profile file '%s'\n", file);
-		return -1;
-	}
 	if (load_mapping(cfg, file, "profile key", profile_keys, 4, &root, err) != 0)
 		return -1;
 	if (root == NULL)
@@ -312,7 +437,8 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 			return -1;
 		}
 		base = profile_file(ext->scalar, dir, data_dir);
-		if (base == NULL || load_profile(cfg, base, ext, data_dir, depth + 1, err) != 0)
+		if (base == NULL || confine(cfg, base, ext, "profile", err) != 0 ||
+		    load_profile(cfg, base, ext, data_dir, chain, err) != 0)
 			rc = -1;
 		free(base);
 	}
@@ -331,6 +457,16 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 				break;
 			}
 			path = join(dir, inc->items[i]->scalar);
+			if (path != NULL && confine(cfg, path, inc->items[i], "rule data", err) != 0) {
+				free(path);
+				rc = -1;
+				break;
+			}
+			if (path != NULL && in_chain(chain, path, inc->items[i], "rule data", err)) {
+				free(path);
+				rc = -1;
+				break;
+			}
 			if (path == NULL || access(path, R_OK) != 0) {
 				yt_error(err, inc->items[i], "cannot read rule data '%s'", inc->items[i]->scalar);
 				free(path);
@@ -353,8 +489,78 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 	return rc;
 }
 
+/* Reads one list of paths (`key` of root), resolved against the folder of
+ * cfg->path, into *out. */
+static int read_path_list(config *cfg, const struct stmtlint_node *root, const char *key,
+                          char ***out, size_t *n_out, buf *err)
+{
+	const struct stmtlint_node *n = yt_get(root, key);
+	char *dir;
+	size_t i;
+	int rc = 0;
+
+	if (n == NULL)
+		return 0;
+	if (n->kind != STMTLINT_NODE_SEQUENCE) {
+		yt_error(err, n, "%s must be a list of paths", key);
+		return -1;
+	}
+	dir = dir_of(cfg->path);
+	*out = calloc(n->n ? n->n : 1, sizeof(char *));
+	if (dir == NULL || *out == NULL) {
+		free(dir);
+		return -1;
+	}
+	for (i = 0; i < n->n; i++) {
+		if (scalar_or_error(n->items[i], "a path", err) != 0) {
+			rc = -1;
+			continue;
+		}
+		(*out)[*n_out] = join(dir, n->items[i]->scalar);
+		if ((*out)[*n_out] == NULL) {
+			rc = -1;
+			break;
+		}
+		(*n_out)++;
+	}
+	free(dir);
+	return rc;
+}
+
+/* Reads `plugins` and `plugin-dirs`, which load code: only a trusted file
+ * (flags has CONFIG_ALLOW_PLUGINS) may have them. */
+static int read_plugin_keys(config *cfg, const struct stmtlint_node *root, unsigned flags, buf *err)
+{
+	static const char *const keys[] = { "plugins", "plugin-dirs" };
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < 2; i++) {
+		size_t j;
+
+		if (yt_get(root, keys[i]) == NULL)
+			continue;
+		if (!(flags & CONFIG_ALLOW_PLUGINS)) {
+			for (j = 0; j < root->n && strcmp(root->keys[j]->scalar, keys[i]) != 0; j++)
+				;
+			yt_error(err, root->keys[j],
+			         "refused: this configuration asks to load plugins ('%s'), and a "
+			         "configuration beside the drafts may not run code; plugins load only from "
+			         "the installed folder, --plugin-dir and the user's configuration "
+			         "($XDG_CONFIG_HOME/stmtlint/config.yaml); pass --allow-repo-plugins to "
+			         "trust this repository", keys[i]);
+			rc = -1;
+			continue;
+		}
+		if (read_path_list(cfg, root, keys[i], i == 0 ? &cfg->plugin_files : &cfg->plugin_dirs,
+		                   i == 0 ? &cfg->n_plugin_files : &cfg->n_plugin_dirs, err) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
 static int read_config_file(config *cfg, const char **profile_name,
-                            const struct stmtlint_node **profile_at, buf *err)
+                            const struct stmtlint_node **profile_at, unsigned flags, buf *err)
 {
 	const struct stmtlint_node *root;
 	const struct stmtlint_node *n;
@@ -362,7 +568,8 @@ static int read_config_file(config *cfg, const char **profile_name,
 	int rc = 0;
 	char *dir;
 
-	if (load_mapping(cfg, cfg->path, "configuration key", config_keys, 5, &root, err) != 0)
+	if (load_mapping(cfg, cfg->path, "configuration key", config_keys,
+	                 sizeof(config_keys) / sizeof(*config_keys), &root, err) != 0)
 		return -1;
 	if (root == NULL)
 		return 0;
@@ -417,19 +624,27 @@ static int read_config_file(config *cfg, const char **profile_name,
 				free(dir);
 				return -1;
 			}
+			if (confine(cfg, cfg->dictionaries[cfg->n_dictionaries], n->items[i], "dictionary",
+			            err) != 0)
+				rc = -1;
 			cfg->n_dictionaries++;
 		}
 		free(dir);
 	}
+	if (read_plugin_keys(cfg, root, flags, err) != 0)
+		rc = -1;
 	return rc;
 }
 
-config *config_load(const char *path, const char *profile_override, const char *data_dir, buf *err)
+config *config_load(const char *path, const char *profile_override, const char *data_dir,
+                    unsigned flags, buf *err)
 {
 	config *cfg = calloc(1, sizeof(*cfg));
 	const char *profile_name = "default";
 	const struct stmtlint_node *profile_at = NULL;
+	file_chain chain;
 	char *dir;
+	int rc;
 
 	if (cfg == NULL)
 		return NULL;
@@ -437,14 +652,20 @@ config *config_load(const char *path, const char *profile_override, const char *
 	cfg->language = strdup("en-US");
 	if (cfg->language == NULL)
 		goto fail;
+	cfg->data_root = realpath(data_dir, NULL);
 	if (path != NULL) {
 		cfg->path = strdup(path);
-		if (cfg->path == NULL || read_config_file(cfg, &profile_name, &profile_at, err) != 0)
+		cfg->repo_root = repo_root_of(path);
+		if (cfg->path == NULL || cfg->repo_root == NULL ||
+		    read_config_file(cfg, &profile_name, &profile_at, flags, err) != 0)
 			goto fail;
 	}
 	if (profile_override != NULL) {
+		/* The command line's own profile, and all it names, may be anywhere. */
 		profile_name = profile_override;
 		profile_at = NULL;
+		free(cfg->repo_root);
+		cfg->repo_root = NULL;
 	}
 	dir = path != NULL && profile_override == NULL ? dir_of(path) : strdup(".");
 	if (dir == NULL)
@@ -453,8 +674,20 @@ config *config_load(const char *path, const char *profile_override, const char *
 	free(dir);
 	if (cfg->profile == NULL)
 		goto fail;
+	if (profile_at != NULL && confine(cfg, cfg->profile, profile_at, "profile", err) != 0)
+		goto fail;
 	/* The profile applies first; the configuration's rules then override it. */
-	if (load_profile(cfg, cfg->profile, profile_at, data_dir, 0, err) != 0)
+	chain.n = 0;
+	if (path != NULL) {
+		chain.real[0] = realpath(path, NULL);
+		if (chain.real[0] == NULL)
+			goto fail;
+		chain.n = 1;
+	}
+	rc = load_profile(cfg, cfg->profile, profile_at, data_dir, &chain, err);
+	if (chain.n > 0)
+		free(chain.real[0]);
+	if (rc != 0)
 		goto fail;
 	if (path != NULL) {
 		const struct stmtlint_node *rules = yt_get(cfg->docs[0]->root, "rules");
@@ -466,6 +699,51 @@ config *config_load(const char *path, const char *profile_override, const char *
 fail:
 	config_free(cfg);
 	return NULL;
+}
+
+char *config_user_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	char *p;
+	size_t n;
+
+	if (xdg != NULL && xdg[0] == '/') {
+		n = strlen(xdg) + 32;
+		p = malloc(n);
+		if (p != NULL)
+			snprintf(p, n, "%s/stmtlint/config.yaml", xdg);
+		return p;
+	}
+	if (home == NULL || home[0] == '\0')
+		return NULL;
+	n = strlen(home) + 40;
+	p = malloc(n);
+	if (p != NULL)
+		snprintf(p, n, "%s/.config/stmtlint/config.yaml", home);
+	return p;
+}
+
+config *config_load_user(const char *path, buf *err)
+{
+	config *cfg = calloc(1, sizeof(*cfg));
+	const struct stmtlint_node *root;
+	struct stat st;
+
+	if (cfg == NULL)
+		return NULL;
+	cfg->fail_on = RULE_UNSET;
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return cfg;
+	cfg->path = strdup(path);
+	if (cfg->path == NULL ||
+	    load_mapping(cfg, path, "key of the user configuration (it says where plugins are)",
+	                 user_config_keys, 2, &root, err) != 0 ||
+	    read_plugin_keys(cfg, root, CONFIG_ALLOW_PLUGINS, err) != 0) {
+		config_free(cfg);
+		return NULL;
+	}
+	return cfg;
 }
 
 int config_add_cli_rule(config *cfg, const char *rule, int severity)
@@ -490,6 +768,14 @@ void config_free(config *cfg)
 	for (i = 0; i < cfg->n_dictionaries; i++)
 		free(cfg->dictionaries[i]);
 	free(cfg->dictionaries);
+	for (i = 0; i < cfg->n_plugin_files; i++)
+		free(cfg->plugin_files[i]);
+	free(cfg->plugin_files);
+	for (i = 0; i < cfg->n_plugin_dirs; i++)
+		free(cfg->plugin_dirs[i]);
+	free(cfg->plugin_dirs);
+	free(cfg->repo_root);
+	free(cfg->data_root);
 	free(cfg->path);
 	free(cfg->profile);
 	free(cfg->language);

@@ -36,18 +36,42 @@ typedef struct config {
 	int fail_on;                /* a stmtlint_severity, or RULE_UNSET */
 	char **dictionaries;        /* paths, resolved against the config's folder */
 	size_t n_dictionaries;
+	char **plugin_files;        /* `plugins`: shared objects, resolved likewise */
+	size_t n_plugin_files;
+	char **plugin_dirs;         /* `plugin-dirs`: folders of them */
+	size_t n_plugin_dirs;
+	char *repo_root;            /* files named must resolve inside it (or data_root); NULL: anywhere */
+	char *data_root;            /* the rule data folder, resolved */
 	rule_setting *rules;
 	size_t n_rules;
 	yt_doc **docs;              /* every YAML file read: settings point into them */
 	size_t n_docs;
 } config;
 
+/* config_load() flags. */
+#define CONFIG_ALLOW_PLUGINS 1u   /* the file may name plugins (--allow-repo-plugins) */
+
 /* Reads the configuration: the file at `path` (NULL for none), then the
  * profile it names (or `profile_override`, a name or a path; or "default"),
  * with the profiles it extends and the rule data they include, from
- * `data_dir`.  Returns a new config the caller frees with config_free(), or
- * NULL after appending "FILE:LINE:COL: error: …" lines to err. */
-config *config_load(const char *path, const char *profile_override, const char *data_dir, buf *err);
+ * `data_dir`.  Every file that `path` names, directly or through its
+ * profiles, must lie inside the repository that holds `path` (the nearest
+ * folder upward with a .git, else path's own folder) or inside data_dir;
+ * profile_override is the user's own and may be anywhere.  A `plugins` or
+ * `plugin-dirs` key is refused unless flags has CONFIG_ALLOW_PLUGINS.
+ * Returns a new config the caller frees with config_free(), or NULL after
+ * appending "FILE:LINE:COL: error: …" lines to err. */
+config *config_load(const char *path, const char *profile_override, const char *data_dir,
+                    unsigned flags, buf *err);
+/* The user's own configuration file: $XDG_CONFIG_HOME/stmtlint/config.yaml,
+ * else $HOME/.config/stmtlint/config.yaml.  A malloc'ed path, or NULL when
+ * neither variable is set. */
+char *config_user_path(void);
+/* Reads the user's configuration at `path`, which says where plugins are
+ * (`plugins`, `plugin-dirs`) and nothing else.  Returns a config holding
+ * them (free with config_free()); an empty one when the file does not
+ * exist; NULL after "FILE:LINE:COL: error: …" lines in err. */
+config *config_load_user(const char *path, buf *err);
 /* Adds a command-line --enable (severity RULE_ON) or --disable (STMTLINT_OFF). */
 int config_add_cli_rule(config *cfg, const char *rule, int severity);
 void config_free(config *cfg);

@@ -78,11 +78,21 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 	const char *problem;
 	char why[512];
 	loaded_plugin *p;
+	char *real;
 	size_t i;
 
+	/* The same file named twice (a folder and a path to it, say) loads once. */
+	real = realpath(file, NULL);
+	for (i = 0; real != NULL && i < set->n; i++) {
+		if (set->items[i].real != NULL && strcmp(set->items[i].real, real) == 0) {
+			free(real);
+			return 0;
+		}
+	}
 	handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (handle == NULL) {
 		buf_printf(err, "%s: error: cannot load plugin: %s\n", file, dlerror());
+		free(real);
 		return -1;
 	}
 	dlerror();
@@ -91,6 +101,7 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 		buf_printf(err, "%s: error: not a stmtlint plugin: it does not export %s()\n", file,
 		           STMTLINT_PLUGIN_ENTRY_NAME);
 		dlclose(handle);
+		free(real);
 		return -1;
 	}
 	memcpy(&entry, &sym, sizeof(entry));
@@ -99,12 +110,14 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 		buf_printf(err, "%s: error: %s() returned no plugin descriptor\n", file,
 		           STMTLINT_PLUGIN_ENTRY_NAME);
 		dlclose(handle);
+		free(real);
 		return -1;
 	}
 	problem = descriptor_problem(desc, why, sizeof(why));
 	if (problem != NULL) {
 		buf_printf(err, "%s: error: %s\n", file, problem);
 		dlclose(handle);
+		free(real);
 		return -1;
 	}
 	for (i = 0; i < set->n; i++) {
@@ -112,21 +125,25 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 			buf_printf(err, "%s: error: plugin id '%s' is already taken by %s\n", file,
 			           desc->id, set->items[i].file);
 			dlclose(handle);
+			free(real);
 			return -1;
 		}
 	}
 	p = realloc(set->items, (set->n + 1) * sizeof(*p));
 	if (p == NULL) {
 		dlclose(handle);
+		free(real);
 		buf_printf(err, "%s: error: out of memory\n", file);
 		return -1;
 	}
 	set->items = p;
 	p[set->n].handle = handle;
 	p[set->n].desc = desc;
+	p[set->n].real = real;
 	p[set->n].file = strdup(file);
 	if (p[set->n].file == NULL) {
 		dlclose(handle);
+		free(real);
 		return -1;
 	}
 	set->n++;
@@ -194,8 +211,10 @@ void plugins_unload(plugin_set *set)
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
-		dlclose(set->items[i].handle);
+		if (set->items[i].handle != NULL)
+			dlclose(set->items[i].handle);
 		free(set->items[i].file);
+		free(set->items[i].real);
 	}
 	free(set->items);
 	set->items = NULL;

@@ -10,6 +10,7 @@
 typedef struct loaded_plugin {
 	void *handle;                   /* from dlopen() */
 	char *file;                     /* the shared object's path */
+	char *real;                     /* the same, resolved (to load a file once) */
 	const stmtlint_plugin *desc;    /* the plugin's descriptor, inside the object */
 } loaded_plugin;
 
@@ -18,7 +19,8 @@ typedef struct plugin_set {
 	size_t n;
 } plugin_set;
 
-/* Loads one plugin file into set.  Returns 0, or -1 after appending one line
+/* Loads one plugin file into set; a file already in the set (by its resolved
+ * path) is not loaded again.  Returns 0, or -1 after appending one line
  * "FILE: error: …" to err (the file is then not loaded). */
 int plugins_load_file(plugin_set *set, const char *file, buf *err);
 /* Loads every "*.so" in dir, in name order.  Returns the number of files

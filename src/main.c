@@ -37,6 +37,7 @@ typedef struct options {
 	int fail_on;
 	int quiet;
 	int list_rules;
+	int allow_repo_plugins;
 	unsigned long long max_size;
 	const char **plugin_dirs;
 	size_t n_plugin_dirs;
@@ -54,11 +55,13 @@ typedef struct strlist {
 typedef struct cached_ruleset {
 	char *config_path;   /* "" for none */
 	ruleset *rs;         /* NULL when it failed */
+	plugin_set *own;     /* the plugins of a configuration that names its own, or NULL */
 } cached_ruleset;
 
 typedef struct run {
 	options opt;
-	plugin_set plugins;
+	config *user;            /* the user's configuration: where plugins are */
+	plugin_set plugins;      /* installed, the user's, --plugin-dir */
 	cached_ruleset *cache;
 	size_t n_cache;
 	json_report *json;
@@ -90,6 +93,8 @@ static void usage(FILE *out)
 	      "      --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --stdin-filename=NAME  the name to report for standard input\n"
 	      "      --plugin-dir=DIR     also load plugins from DIR\n"
+	      "      --allow-repo-plugins  let a .stmtlint.yaml beside the drafts load plugins\n"
+	      "                           (plugins, plugin-dirs): it then runs that code\n"
 	      "      --max-file-size=BYTES  refuse larger drafts (default 64 MiB)\n"
 	      "      --list-rules         list the rules with their severity and summary\n"
 	      "  -q, --quiet              no summary line on standard error\n"
@@ -176,8 +181,39 @@ static int walk_dir(run *r, const char *dir, strlist *out, unsigned depth)
 	return 0;
 }
 
+/* Loads into set the plugins every check may use: the installed folder,
+ * the user's configuration, then each --plugin-dir; and those `cfg` names
+ * (a configuration trusted with --allow-repo-plugins), when cfg is given.
+ * Returns the number of failures, each with a line in err. */
+static int load_plugins(run *r, plugin_set *set, const config *cfg, buf *err)
+{
+	const config *from[2] = { r->user, cfg };
+	int failed = 0;
+	size_t i;
+	size_t k;
+
+	if (plugins_load_dir(set, paths_plugin_dir(), err) != 0)
+		failed++;
+	for (k = 0; k < 2; k++) {
+		if (from[k] == NULL)
+			continue;
+		for (i = 0; i < from[k]->n_plugin_dirs; i++)
+			if (plugins_load_dir(set, from[k]->plugin_dirs[i], err) != 0)
+				failed++;
+		for (i = 0; i < from[k]->n_plugin_files; i++)
+			if (plugins_load_file(set, from[k]->plugin_files[i], err) != 0)
+				failed++;
+		if (k == 0)
+			for (i = 0; i < r->opt.n_plugin_dirs; i++)
+				if (plugins_load_dir(set, r->opt.plugin_dirs[i], err) != 0)
+					failed++;
+	}
+	return failed;
+}
+
 static ruleset *ruleset_for(run *r, const char *draft)
 {
+	plugin_set *own = NULL;
 	const char *key;
 	buf err;
 	config *cfg;
@@ -223,12 +259,26 @@ static ruleset *ruleset_for(run *r, const char *draft)
 			return r->cache[i].rs;
 	}
 	buf_init(&err, 1 << 20);
-	cfg = config_load(key[0] ? key : NULL, r->opt.profile, paths_data_dir(), &err);
+	cfg = config_load(key[0] ? key : NULL, r->opt.profile, paths_data_dir(),
+	                  r->opt.allow_repo_plugins ? CONFIG_ALLOW_PLUGINS : 0, &err);
 	if (cfg != NULL) {
 		for (i = 0; i < r->opt.n_rules; i++)
 			config_add_cli_rule(cfg, r->opt.rules[i], r->opt.rule_sev[i]);
 	}
-	rs = cfg != NULL ? ruleset_new(&r->plugins, cfg, &err) : NULL;
+	if (cfg != NULL && (cfg->n_plugin_dirs > 0 || cfg->n_plugin_files > 0)) {
+		/* Its own plugins join the common ones for its drafts only. */
+		own = calloc(1, sizeof(*own));
+		if (own == NULL || load_plugins(r, own, cfg, &err) != 0) {
+			config_free(cfg);
+			cfg = NULL;
+		}
+	}
+	rs = cfg != NULL ? ruleset_new(own != NULL ? own : &r->plugins, cfg, &err) : NULL;
+	if (rs != NULL && rs->n_failed > 0) {
+		/* Checked without the plugins that failed: not a full check. */
+		fputs(err.data, stderr);
+		r->status = EXIT_TROUBLE;
+	}
 	if (rs == NULL) {
 		fputs(err.data ? err.data : "stmtlint: error: cannot read the configuration\n", stderr);
 		r->status = EXIT_TROUBLE;
@@ -237,11 +287,15 @@ static ruleset *ruleset_for(run *r, const char *draft)
 	p = realloc(r->cache, (r->n_cache + 1) * sizeof(*p));
 	if (p == NULL) {
 		ruleset_free(rs);
+		if (own != NULL)
+			plugins_unload(own);
+		free(own);
 		goto oom;
 	}
 	r->cache = p;
 	p[r->n_cache].config_path = strdup(key);
 	p[r->n_cache].rs = rs;
+	p[r->n_cache].own = own;
 	r->n_cache++;
 	return rs;
 oom:
@@ -376,7 +430,7 @@ static int add_rule(options *o, const char *rule, int sev)
 }
 
 enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
-       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE };
+       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS };
 
 static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -389,6 +443,7 @@ static const struct option long_options[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
+	{ "allow-repo-plugins", no_argument, NULL, OPT_ALLOW_REPO_PLUGINS },
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -456,6 +511,9 @@ static int parse_args(run *r, int argc, char **argv)
 			p[o->n_plugin_dirs++] = optarg;
 			break;
 		}
+		case OPT_ALLOW_REPO_PLUGINS:
+			o->allow_repo_plugins = 1;
+			break;
 		case OPT_STDIN_NAME:
 			o->stdin_name = optarg;
 			break;
@@ -500,6 +558,7 @@ int main(int argc, char **argv)
 	run r;
 	buf err;
 	strlist inputs = { NULL, 0 };
+	char *user_path;
 	size_t i;
 	int rc;
 
@@ -512,11 +571,15 @@ int main(int argc, char **argv)
 		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	buf_init(&err, 1 << 20);
-	if (plugins_load_dir(&r.plugins, paths_plugin_dir(), &err) != 0)
-		r.status = EXIT_TROUBLE;
-	for (i = 0; i < r.opt.n_plugin_dirs; i++)
-		if (plugins_load_dir(&r.plugins, r.opt.plugin_dirs[i], &err) != 0)
+	user_path = config_user_path();
+	if (user_path != NULL) {
+		r.user = config_load_user(user_path, &err);
+		if (r.user == NULL)
 			r.status = EXIT_TROUBLE;
+		free(user_path);
+	}
+	if (load_plugins(&r, &r.plugins, NULL, &err) != 0)
+		r.status = EXIT_TROUBLE;
 	if (err.len > 0)
 		fputs(err.data, stderr);
 	buf_free(&err);
@@ -559,12 +622,16 @@ done:
 	free(inputs.items);
 	for (i = 0; i < r.n_cache; i++) {
 		ruleset_free(r.cache[i].rs);
+		if (r.cache[i].own != NULL)
+			plugins_unload(r.cache[i].own);
+		free(r.cache[i].own);
 		free(r.cache[i].config_path);
 	}
 	free(r.cache);
 	free(r.last_dir);
 	free(r.last_config);
 	plugins_unload(&r.plugins);
+	config_free(r.user);
 	free(r.opt.plugin_dirs);
 	free(r.opt.rules);
 	free(r.opt.rule_sev);

@@ -88,7 +88,7 @@ static config *load(fixture *f, const char *cfg_text)
 {
 	const char *path = write_file(f, ".stmtlint.yaml", cfg_text);
 
-	return config_load(path, NULL, RULES_DIR, &f->err);
+	return config_load(path, NULL, RULES_DIR, 0, &f->err);
 }
 
 /* ---- config_load -------------------------------------------------------- */
@@ -196,7 +196,7 @@ static void test_profile_not_found(void **state)
 
 	/* from the command line there is no position */
 	buf_reset(&f->err);
-	cfg = config_load(NULL, "no-such-profile", RULES_DIR, &f->err);
+	cfg = config_load(NULL, "no-such-profile", RULES_DIR, 0, &f->err);
 	assert_null(cfg);
 	assert_non_null(strstr(errors(f), "error: no profile file"));
 }
@@ -210,8 +210,89 @@ static void test_extends_loop(void **state)
 	write_file(f, "b.yaml", "description: b\nextends: a.yaml\n");
 	cfg = load(f, "profile: a.yaml\n");
 	assert_null(cfg);
-	assert_non_null(strstr(errors(f), "(a loop?)"));
-	assert_non_null(strstr(errors(f), ".yaml:2:10: error: profiles extend each other"));
+	assert_error_at(f, "b.yaml", 2, 10, "profile 'a.yaml' loops back to ");
+}
+
+static void test_config_names_itself(void **state)
+{
+	fixture *f = *state;
+
+	assert_null(load(f, "profile: ./.stmtlint.yaml\n"));
+	assert_error_at(f, ".stmtlint.yaml", 1, 10, "loops back to ");
+}
+
+/* A repository's configuration may not read files outside it. */
+static void test_profile_outside_repository(void **state)
+{
+	fixture *f = *state;
+
+	assert_null(load(f, "profile: /etc/passwd\n"));
+	assert_error_at(f, ".stmtlint.yaml", 1, 10, "outside the repository");
+}
+
+static void test_include_outside_repository(void **state)
+{
+	fixture *f = *state;
+
+	write_file(f, "mine.yaml", "description: mine\ninclude:\n  - /etc/passwd\n");
+	assert_null(load(f, "profile: mine.yaml\n"));
+	assert_error_at(f, "mine.yaml", 3, 5, "rule data '/etc/passwd' resolves to /etc/passwd, outside");
+}
+
+/* The command line's own profile is the user's choice: it may be anywhere. */
+static void test_profile_override_not_confined(void **state)
+{
+	fixture *f = *state;
+	const char *cfg_path = write_file(f, ".stmtlint.yaml", "rules:\n  dates: off\n");
+	config *cfg = config_load(cfg_path, RULES_DIR "/profiles/default.yaml", RULES_DIR, 0, &f->err);
+
+	assert_non_null(cfg);
+	assert_int_equal(f->err.len, 0);
+	config_free(cfg);
+}
+
+static void test_repo_plugins_refused(void **state)
+{
+	fixture *f = *state;
+
+	assert_null(load(f, "rules:\n  dates: off\nplugin-dirs: [plug]\n"));
+	assert_error_at(f, ".stmtlint.yaml", 3, 1, "refused: this configuration asks to load plugins");
+	assert_non_null(strstr(errors(f), "--allow-repo-plugins"));
+}
+
+static void test_repo_plugins_allowed(void **state)
+{
+	fixture *f = *state;
+	const char *path = write_file(f, ".stmtlint.yaml", "plugins: [plug/x.so]\nplugin-dirs: [plug]\n");
+	config *cfg = config_load(path, NULL, RULES_DIR, CONFIG_ALLOW_PLUGINS, &f->err);
+	char want[600];
+
+	assert_non_null(cfg);
+	assert_int_equal(cfg->n_plugin_files, 1);
+	assert_int_equal(cfg->n_plugin_dirs, 1);
+	snprintf(want, sizeof(want), "%s/plug", f->dir);
+	assert_string_equal(cfg->plugin_dirs[0], want);
+	config_free(cfg);
+}
+
+static void test_user_config(void **state)
+{
+	fixture *f = *state;
+	const char *path = write_file(f, "config.yaml", "plugin-dirs: [/opt/stmtlint]\n");
+	config *cfg = config_load_user(path, &f->err);
+
+	assert_non_null(cfg);
+	assert_int_equal(cfg->n_plugin_dirs, 1);
+	assert_string_equal(cfg->plugin_dirs[0], "/opt/stmtlint");
+	config_free(cfg);
+	path = write_file(f, "config.yaml", "profile: default\n");
+	assert_null(config_load_user(path, &f->err));
+	assert_error_at(f, "config.yaml", 1, 1, "it says where plugins are");
+	/* No file: nothing to say. */
+	cfg = config_load_user("/nonexistent/stmtlint/config.yaml", &f->err);
+	assert_non_null(cfg);
+	assert_int_equal(cfg->n_plugin_dirs, 0);
+	config_free(cfg);
 }
 
 static void test_profile_extends_and_includes(void **state)
@@ -356,6 +437,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fail_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_profile_not_found, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extends_loop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_config_names_itself, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_profile_outside_repository, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_include_outside_repository, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_profile_override_not_confined, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_repo_plugins_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_repo_plugins_allowed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_user_config, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_profile_extends_and_includes, setup, teardown),
 		cmocka_unit_test(test_closest_word),
 		cmocka_unit_test_setup_teardown(test_ruleset_valid, setup, teardown),
