@@ -338,6 +338,7 @@ ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
 {
 	ruleset *rs = calloc(1, sizeof(*rs));
 	size_t i;
+	size_t kept;
 	int failed = 0;
 
 	if (rs == NULL) {
@@ -414,18 +415,25 @@ ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
 
 			in->initialized = 1;
 			if (rc != 0 || in->opts.failed) {
-				buf_printf(err, "%s: error: plugin '%s' failed to start%s\n",
-				           in->plugin->file, d->id,
+				buf_printf(err, "%s: error: plugin '%s' failed to start%s; the drafts are "
+				           "checked without it\n", in->plugin->file, d->id,
 				           err->len > before ? " (see above)" : "");
-				failed = 1;
+				in->dead = 1;
+				rs->n_failed++;
 			}
 		} else {
 			in->initialized = 1;
 		}
 		in->opts.err = NULL;
 	}
-	if (failed)
-		goto fail;
+	/* Leave out the plugins that failed to start. */
+	for (i = 0, kept = 0; i < rs->n; i++) {
+		if (rs->items[i].dead)
+			instance_release(&rs->items[i]);
+		else
+			rs->items[kept++] = rs->items[i];
+	}
+	rs->n = kept;
 	return rs;
 fail:
 	ruleset_free(rs);

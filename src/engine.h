@@ -16,12 +16,14 @@ typedef struct ruleset {
 	size_t n;
 	const plugin_set *plugins;   /* every loaded plugin (not owned) */
 	pcre2_match_context *limits; /* match and depth limits, shared read-only by checks */
+	size_t n_failed;             /* enabled plugins whose init() failed: left out */
 } ruleset;
 
 /* Makes a configuration ready: checks every rule name and option against the
  * loaded plugins (with did-you-mean), and runs each enabled plugin's init().
  * Takes ownership of cfg.  Returns the ruleset, or NULL after appending
- * "FILE:LINE:COL: error: …" lines to err. */
+ * "FILE:LINE:COL: error: …" lines to err.  A plugin whose init() fails is
+ * left out with its error in err and counted in n_failed; the others check. */
 ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err);
 /* Runs fini() of every plugin and frees everything; accepts NULL. */
 void ruleset_free(ruleset *rs);

@@ -29,6 +29,7 @@ typedef struct instance {
 	struct stmtlint_options opts;
 	void *state;
 	int initialized;
+	int dead;                             /* init() failed: to be left out */
 } instance;
 
 /* One plugin's check of one draft. */

@@ -71,7 +71,7 @@ static config *profile_config(fixture *f, const char *profile_text)
 	config *cfg;
 
 	assert_non_null(path);
-	cfg = config_load(NULL, path, RULES_DIR, &f->err);
+	cfg = config_load(NULL, path, RULES_DIR, 0, &f->err);
 	if (cfg == NULL)
 		fail_msg("%s", errors(f));
 	return cfg;
@@ -170,10 +170,19 @@ static void test_failing_init(void **state)
 
 	assert_int_equal(plugins_load_file(&f->set, PLUGIN("failing_init"), &f->err), 0);
 	assert_int_equal(plugins_load_file(&f->set, PLUGIN("good"), &f->err), 0);
+	ruleset *rs;
+
 	cfg = profile_config(f, "description: test\nrules:\n  good: on\n  failing-init: on\n");
-	assert_null(ruleset_new(&f->set, cfg, &f->err));
+	rs = ruleset_new(&f->set, cfg, &f->err);
+	/* left out, and the other plugins still check */
+	assert_non_null(rs);
+	assert_int_equal(rs->n_failed, 1);
+	assert_int_equal(rs->n, 1);
+	assert_string_equal(rs->items[0].plugin->desc->id, "good");
+	ruleset_free(rs);
 	/* reported where the plugin was enabled, and naming the plugin */
 	assert_error(f, "test-profile.yaml: error: [failing-init] this test plugin never starts\n");
+	assert_error(f, "plugin 'failing-init' failed to start (see above); the drafts are checked without it\n");
 }
 
 static void test_failing_init_off(void **state)
@@ -295,6 +304,7 @@ static void test_unknown_option_of_test_plugin(void **state)
 {
 	fixture *f = *state;
 	config *cfg;
+	ruleset *rs;
 
 	assert_int_equal(plugins_load_file(&f->set, PLUGIN("good"), &f->err), 0);
 	cfg = profile_config(f, "description: test\nrules:\n  good:\n    wrod: x\n");
@@ -305,7 +315,11 @@ static void test_unknown_option_of_test_plugin(void **state)
 	/* the plugin's own validation, reported at the option's value */
 	buf_reset(&f->err);
 	cfg = profile_config(f, "description: test\nrules:\n  good:\n    word: ''\n");
-	assert_null(ruleset_new(&f->set, cfg, &f->err));
+	rs = ruleset_new(&f->set, cfg, &f->err);
+	assert_non_null(rs);
+	assert_int_equal(rs->n_failed, 1);
+	assert_int_equal(rs->n, 0);
+	ruleset_free(rs);
 	assert_error(f, "test-profile.yaml:4:11: error: [good] option 'word' must not be empty\n");
 }
 
