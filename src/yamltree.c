@@ -18,6 +18,7 @@ typedef struct build {
 	size_t line_base;
 	buf *err;
 	int failed;
+	size_t scalar_bytes;   /* bytes of scalars copied so far, aliases included */
 } build;
 
 static void node_free(struct stmtlint_node *n)
@@ -73,6 +74,59 @@ static struct stmtlint_node *node_new(build *b, stmtlint_node_kind kind, yaml_ma
 	return n;
 }
 
+static int cmp_key_index(const void *a, const void *b, void *arg)
+{
+	struct stmtlint_node **keys = arg;
+	size_t i = *(const size_t *)a;
+	size_t j = *(const size_t *)b;
+	int c = strcmp(keys[i]->scalar, keys[j]->scalar);
+
+	if (c != 0)
+		return c;
+	return i < j ? -1 : i > j;
+}
+
+/* Reports the first key of mapping n (in document order) that repeats an
+ * earlier one.  Sorting keeps a mapping of many keys linear-logarithmic.
+ * Returns 0 when the keys are distinct, -1 after an error. */
+static int report_duplicate_key(build *b, const struct stmtlint_node *n)
+{
+	size_t *order;
+	size_t dup = (size_t)-1;
+	size_t first = 0;
+	size_t i;
+
+	if (n->n < 2)
+		return 0;
+	order = malloc(n->n * sizeof(*order));
+	if (order == NULL) {
+		b->failed = 1;
+		return -1;
+	}
+	for (i = 0; i < n->n; i++)
+		order[i] = i;
+	qsort_r(order, n->n, sizeof(*order), cmp_key_index, n->keys);
+	/* In a run of equal keys the first is the original and the second the
+	 * first repeat; report the repeat that comes first in the document. */
+	for (i = 1; i < n->n; i++) {
+		int same = strcmp(n->keys[order[i - 1]]->scalar, n->keys[order[i]]->scalar) == 0;
+		int run_start = i == 1 || strcmp(n->keys[order[i - 2]]->scalar,
+		                                 n->keys[order[i - 1]]->scalar) != 0;
+
+		if (same && run_start && order[i] < dup) {
+			dup = order[i];
+			first = order[i - 1];
+		}
+	}
+	free(order);
+	if (dup == (size_t)-1)
+		return 0;
+	yt_error(b->err, n->keys[dup], "duplicate key '%s' (first at line %zu)", n->keys[dup]->scalar,
+	         n->keys[first]->line);
+	b->failed = 1;
+	return -1;
+}
+
 static struct stmtlint_node *convert(build *b, int id, unsigned depth)
 {
 	yaml_node_t *y = yaml_document_get_node(b->ydoc, id);
@@ -94,6 +148,17 @@ static struct stmtlint_node *convert(build *b, int id, unsigned depth)
 		n = node_new(b, STMTLINT_NODE_SCALAR, y->start_mark);
 		if (n == NULL)
 			return NULL;
+		/* An alias of a long string, repeated, copies it each time. */
+		b->scalar_bytes += y->data.scalar.length;
+		if (b->scalar_bytes > YT_MAX_SCALAR_BYTES) {
+			buf_printf(b->err, "%s:%zu:%zu: error: YAML document expands to more than %d MiB "
+			           "of text (aliases?)\n", b->out->file,
+			           y->start_mark.line + 1 + b->line_base, y->start_mark.column + 1,
+			           YT_MAX_SCALAR_BYTES >> 20);
+			node_free(n);
+			b->failed = 1;
+			return NULL;
+		}
 		n->scalar = malloc(y->data.scalar.length + 1);
 		if (n->scalar == NULL) {
 			node_free(n);
@@ -130,7 +195,6 @@ static struct stmtlint_node *convert(build *b, int id, unsigned depth)
 			goto fail;
 		for (i = 0; i < count; i++) {
 			yaml_node_pair_t *p = &y->data.mapping.pairs.start[i];
-			size_t j;
 
 			n->keys[i] = convert(b, p->key, depth + 1);
 			if (n->keys[i] == NULL)
@@ -144,15 +208,9 @@ static struct stmtlint_node *convert(build *b, int id, unsigned depth)
 				b->failed = 1;
 				goto fail;
 			}
-			for (j = 0; j < i; j++) {
-				if (strcmp(n->keys[j]->scalar, n->keys[i]->scalar) == 0) {
-					yt_error(b->err, n->keys[i], "duplicate key '%s' (first at line %zu)",
-					         n->keys[i]->scalar, n->keys[j]->line);
-					b->failed = 1;
-					goto fail;
-				}
-			}
 		}
+		if (report_duplicate_key(b, n) != 0)
+			goto fail;
 		return n;
 	default:
 		return NULL;

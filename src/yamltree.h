@@ -31,6 +31,8 @@ typedef struct yt_doc {
 
 /* Most nodes one document may expand to (aliases included). */
 #define YT_MAX_NODES 200000
+/* Most bytes of text the scalars of one document may expand to. */
+#define YT_MAX_SCALAR_BYTES (32 << 20)
 /* Deepest nesting allowed. */
 #define YT_MAX_DEPTH 64
 
