@@ -1097,7 +1097,27 @@ static int find_lines(sl_doc *d)
 	return 0;
 }
 
-/* Copies the draft, replacing invalid UTF-8 by '?' and noting where. */
+/* What a run of invalid UTF-8 bytes most likely is, from its first bytes. */
+static const char *invalid_utf8_kind(const unsigned char *b, size_t n)
+{
+	if (b[0] == 0xC0 || b[0] == 0xC1 || (n > 1 && b[0] == 0xE0 && b[1] < 0xA0) ||
+	    (n > 1 && b[0] == 0xF0 && b[1] < 0x90))
+		return " (an overlong encoding)";
+	if (n > 1 && b[0] == 0xED && b[1] >= 0xA0)
+		return " (a UTF-16 surrogate, which UTF-8 may not encode)";
+	if (b[0] >= 0xF8)
+		return " (never used in UTF-8; Latin-1 or Windows-1252?)";
+	if (b[0] >= 0xF5 || (n > 1 && b[0] == 0xF4 && b[1] >= 0x90))
+		return " (beyond the last Unicode code point)";
+	if (b[0] < 0xC0)
+		return " (a continuation byte with no lead byte; Latin-1 or Windows-1252?)";
+	if (n == 1)
+		return " (an incomplete sequence; Latin-1 or Windows-1252?)";
+	return "";
+}
+
+/* Copies the draft, replacing invalid UTF-8 by '?' and noting where: one
+ * finding for each run of invalid bytes. */
 static int copy_text(sl_doc *d, const char *data, size_t len)
 {
 	size_t i = 0;
@@ -1114,6 +1134,10 @@ static int copy_text(sl_doc *d, const char *data, size_t len)
 	while (i < len) {
 		uint32_t cp;
 		size_t n;
+		size_t run;
+		char bytes[8 * 5 + 8];
+		size_t k;
+		size_t used = 0;
 
 		if ((unsigned char)d->text[i] < 0x80) {
 			i++;
@@ -1124,22 +1148,32 @@ static int copy_text(sl_doc *d, const char *data, size_t len)
 			i += n;
 			continue;
 		}
+		/* The run: this byte and the invalid non-ASCII bytes right after it. */
+		for (run = 1; i + run < len && (unsigned char)d->text[i + run] >= 0x80 &&
+		              utf8_decode(d->text + i + run, len - i - run, &cp) == 0; run++)
+			;
 		bad++;
 		if (reported < DOC_MAX_ENCODING_ISSUES) {
-			if (add_issue(d, "encoding", STMTLINT_ERROR, i, i + 1,
-			              "invalid UTF-8 byte 0x%02X; the draft must be UTF-8 "
-			              "(read as '?')", (unsigned char)d->text[i]) != 0)
+			for (k = 0; k < run && k < 8; k++)
+				used += (size_t)snprintf(bytes + used, sizeof(bytes) - used, "%s0x%02X",
+				                         k ? " " : "", (unsigned char)d->text[i + k]);
+			if (run > 8)
+				snprintf(bytes + used, sizeof(bytes) - used, " …");
+			if (add_issue(d, "encoding", STMTLINT_ERROR, i, i + run,
+			              "invalid UTF-8 byte%s %s%s; the draft must be UTF-8 (read as '?')",
+			              run > 1 ? "s" : "", bytes,
+			              invalid_utf8_kind((const unsigned char *)d->text + i, run)) != 0)
 				return -1;
 			reported++;
 		} else if (first_unreported == 0) {
 			first_unreported = i;
 		}
-		d->text[i] = '?';
-		i++;
+		memset(d->text + i, '?', run);
+		i += run;
 	}
 	if (bad > reported &&
 	    add_issue(d, "encoding", STMTLINT_ERROR, first_unreported, first_unreported + 1,
-	              "%zu more invalid UTF-8 bytes after this one are not listed",
+	              "%zu more runs of invalid UTF-8 bytes after this one are not listed",
 	              bad - reported) != 0)
 		return -1;
 	memcpy(d->prose, d->text, len + 1);
