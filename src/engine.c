@@ -442,14 +442,38 @@ fail:
 
 /* ---- checking a draft ----------------------------------------------------- */
 
-static int is_empty(const sl_doc *doc)
+static int all_space(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < doc->pub.length; i++)
-		if (!isspace((unsigned char)doc->pub.text[i]))
+	for (i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
 			return 0;
 	return 1;
+}
+
+/* Reports a draft with nothing to check: no text at all, or only front
+ * matter.  Returns whether it did. */
+static int report_empty(const sl_doc *doc, diag_list *out)
+{
+	size_t i;
+
+	if (all_space(doc->pub.text, doc->pub.length)) {
+		diag_add(out, "input", STMTLINT_ERROR, 0, 0, "the draft is empty: there is nothing to check");
+		return 1;
+	}
+	if (!all_space(doc->pub.prose, doc->pub.length))
+		return 0;
+	for (i = 0; i < doc->pub.n_blocks; i++) {
+		const stmtlint_block *b = &doc->pub.blocks[i];
+
+		if (b->kind == STMTLINT_BLOCK_FRONT_MATTER) {
+			diag_add(out, "input", STMTLINT_ERROR, b->span.start, b->span.start,
+			         "the draft is only front matter: there is no text to check");
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Warns about suppression comments that name no rule. */
@@ -495,10 +519,8 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err
 
 		diag_add(out, is->rule, is->severity, is->start, is->end, is->message);
 	}
-	if (is_empty(doc)) {
-		diag_add(out, "input", STMTLINT_ERROR, 0, 0, "the draft is empty: there is nothing to check");
+	if (report_empty(doc, out))
 		return 0;
-	}
 	if (suppress_scan(&doc->pub, &sup) != 0) {
 		buf_printf(err, "%s: error: out of memory\n", doc->pub.path);
 		return -1;

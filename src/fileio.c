@@ -76,7 +76,8 @@ int file_read(const char *path, size_t limit, char **data, size_t *len, char *wh
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > limit) {
-		snprintf(why, whylen, "file is %lld bytes, larger than the limit of %zu bytes",
+		snprintf(why, whylen, "file is %lld bytes, larger than the limit of %zu bytes "
+		         "(--max-file-size)",
 		         (long long)st.st_size, limit);
 		close(fd);
 		return -1;

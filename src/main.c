@@ -304,16 +304,31 @@ oom:
 	return NULL;
 }
 
-/* Finds a NUL byte; reports its position. */
-static int refuse_nul(const char *name, const char *data, size_t len)
+/* Refuses a file that is not UTF-8 text: UTF-16 (by its byte-order mark,
+ * or by the NUL bytes of ASCII text in it), or any file with a NUL byte,
+ * whose position it reports.  Returns 1 when refused. */
+static int refuse_binary(const char *name, const char *data, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)data;
 	const char *nul = memchr(data, '\0', len);
 	size_t line = 1;
 	size_t col = 1;
 	size_t i;
 
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		fprintf(stderr, "%s:1:1: error: the file is UTF-16 (%s-endian, by its byte-order mark); "
+		        "drafts must be UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8\n", name,
+		        u[0] == 0xFF ? "little" : "big");
+		return 1;
+	}
 	if (nul == NULL)
 		return 0;
+	if (len >= 4 && len % 2 == 0 && ((u[0] && !u[1] && u[2] && !u[3]) || (!u[0] && u[1] && !u[2] && u[3]))) {
+		fprintf(stderr, "%s:1:1: error: the file looks like UTF-16 (%s-endian, no byte-order "
+		        "mark); drafts must be UTF-8: convert it, e.g. iconv -f UTF-16%s -t UTF-8\n",
+		        name, u[0] ? "little" : "big", u[0] ? "LE" : "BE");
+		return 1;
+	}
 	for (i = 0; i < (size_t)(nul - data); i++) {
 		if (data[i] == '\n') {
 			line++;
@@ -331,7 +346,7 @@ static void check_one(run *r, const char *path)
 {
 	const char *name = strcmp(path, "-") == 0 ? (r->opt.stdin_name ? r->opt.stdin_name : "<stdin>")
 	                                          : path;
-	ruleset *rs = ruleset_for(r, strcmp(path, "-") == 0 && r->opt.stdin_name ? r->opt.stdin_name : path);
+	ruleset *rs;
 	char *data = NULL;
 	size_t len = 0;
 	char why[256];
@@ -340,6 +355,8 @@ static void check_one(run *r, const char *path)
 	buf err;
 	size_t i;
 
+	fflush(stdout);
+	rs = ruleset_for(r, strcmp(path, "-") == 0 && r->opt.stdin_name ? r->opt.stdin_name : path);
 	if (rs == NULL)
 		return;
 	if (file_read(path, (size_t)r->opt.max_size, &data, &len, why, sizeof(why)) != 0) {
@@ -347,7 +364,7 @@ static void check_one(run *r, const char *path)
 		r->status = EXIT_TROUBLE;
 		return;
 	}
-	if (refuse_nul(name, data, len)) {
+	if (refuse_binary(name, data, len)) {
 		free(data);
 		r->status = EXIT_TROUBLE;
 		return;
@@ -610,6 +627,7 @@ int main(int argc, char **argv)
 		check_one(&r, inputs.items[i]);
 	if (r.json != NULL)
 		output_json_finish(r.json, stdout, r.files, r.errors, r.warnings, r.notes);
+	fflush(stdout);
 	if (!r.opt.quiet)
 		fprintf(stderr, "stmtlint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s%s\n",
 		        r.errors, r.errors == 1 ? "" : "s", r.warnings, r.warnings == 1 ? "" : "s",
