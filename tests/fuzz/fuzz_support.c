@@ -1,0 +1,117 @@
+/* fuzz_support.c - the scratch folder, data paths and static plugin sets of
+ * the libFuzzer harnesses. */
+#define _XOPEN_SOURCE 700
+#include "fuzz_support.h"
+
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef FUZZ_SRC_DIR
+#error "FUZZ_SRC_DIR must name the source tree"
+#endif
+#ifndef FUZZ_PLUGIN_DIR
+#error "FUZZ_PLUGIN_DIR must name the build tree's plugin folder"
+#endif
+
+static char scratch[PATH_MAX];
+
+const char *fuzz_src_dir(void)
+{
+	return FUZZ_SRC_DIR;
+}
+
+const char *fuzz_rules_dir(void)
+{
+	return FUZZ_SRC_DIR "/rules";
+}
+
+const char *fuzz_plugin_dir(void)
+{
+	return FUZZ_PLUGIN_DIR;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static void scratch_remove(void)
+{
+	if (scratch[0] != '\0')
+		nftw(scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	scratch[0] = '\0';
+}
+
+const char *fuzz_scratch_dir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	if (scratch[0] != '\0')
+		return scratch;
+	if (tmp == NULL || tmp[0] == '\0')
+		tmp = "/tmp";
+	snprintf(scratch, sizeof(scratch), "%s/stmtlint-fuzz-XXXXXX", tmp);
+	if (mkdtemp(scratch) == NULL) {
+		perror("fuzz: mkdtemp");
+		scratch[0] = '\0';
+		return NULL;
+	}
+	atexit(scratch_remove);
+	return scratch;
+}
+
+const char *fuzz_write(const char *name, const void *data, size_t len)
+{
+	static char path[PATH_MAX + 64];
+	const char *dir = fuzz_scratch_dir();
+	FILE *f;
+	int ok;
+
+	if (dir == NULL)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	if (f == NULL)
+		return NULL;
+	ok = fwrite(data, 1, len, f) == len;
+	if (fclose(f) != 0)
+		ok = 0;
+	return ok ? path : NULL;
+}
+
+int fuzz_plugins_add_static(plugin_set *set, const stmtlint_plugin *desc)
+{
+	loaded_plugin *p = realloc(set->items, (set->n + 1) * sizeof(*p));
+	size_t len = strlen(desc->id) + 16;
+
+	if (p == NULL)
+		return -1;
+	set->items = p;
+	p[set->n].handle = NULL;
+	p[set->n].desc = desc;
+	p[set->n].file = malloc(len);
+	if (p[set->n].file == NULL)
+		return -1;
+	snprintf(p[set->n].file, len, "(static %s)", desc->id);
+	set->n++;
+	return 0;
+}
+
+void fuzz_plugins_free_static(plugin_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		free(set->items[i].file);
+	free(set->items);
+	set->items = NULL;
+	set->n = 0;
+}

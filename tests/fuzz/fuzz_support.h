@@ -1,0 +1,35 @@
+/* fuzz_support.h - what the libFuzzer harnesses share: a scratch folder per
+ * process, the rule data and plugins of the build tree, plugin sets made
+ * without dlopen(), and the entry points every harness defines. */
+#ifndef STMTLINT_FUZZ_SUPPORT_H
+#define STMTLINT_FUZZ_SUPPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stmtlint/plugin.h"
+#include "loader.h"
+
+/* What each harness defines (libFuzzer's interface). */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The source tree, its rules/ folder, and the build tree's plugin folder. */
+const char *fuzz_src_dir(void);
+const char *fuzz_rules_dir(void);
+const char *fuzz_plugin_dir(void);
+
+/* This process's scratch folder, made on first use and removed (with every
+ * file in it) at exit; NULL when it cannot be made. */
+const char *fuzz_scratch_dir(void);
+/* Writes len bytes of data to `name` in the scratch folder.  Returns the
+ * file's path (in a static buffer, valid until the next call), or NULL. */
+const char *fuzz_write(const char *name, const void *data, size_t len);
+
+/* Adds a plugin linked into the harness to set, as the loader would add a
+ * loaded one but without dlopen() (handle NULL).  Returns 0, or -1. */
+int fuzz_plugins_add_static(plugin_set *set, const stmtlint_plugin *desc);
+/* Frees a set filled by fuzz_plugins_add_static(). */
+void fuzz_plugins_free_static(plugin_set *set);
+
+#endif
