@@ -10,6 +10,13 @@
 #include "yamltree.h"
 
 static stmtlint_diag *host_report(stmtlint_ctx *ctx, size_t check, size_t start, size_t end,
+                                  const char *fmt, ...) STMTLINT_PRINTF(5, 6);
+static void host_note(stmtlint_diag *d, size_t start, size_t end, const char *fmt, ...)
+	STMTLINT_PRINTF(4, 5);
+static void host_config_error(const stmtlint_options *opts, const stmtlint_node *at,
+                              const char *fmt, ...) STMTLINT_PRINTF(3, 4);
+
+static stmtlint_diag *host_report(stmtlint_ctx *ctx, size_t check, size_t start, size_t end,
                                   const char *fmt, ...)
 {
 	const instance *in = ctx->inst;
