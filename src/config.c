@@ -157,29 +157,46 @@ static int path_inside(const char *real, const char *dir)
 	return strncmp(real, dir, n) == 0 && (real[n] == '\0' || real[n] == '/');
 }
 
-/* Refuses a file that a repository's configuration names (`what`, written
- * at `at`) when it resolves outside the repository and the rule data folder.
- * A file that does not exist passes: reading it reports that.  Returns 0,
- * or -1 after an error. */
-static int confine(const config *cfg, const char *path, const struct stmtlint_node *at,
-                   const char *what, buf *err)
-{
-	char *real;
-	int ok;
+/* The files read so far on one path from the configuration down its
+ * profiles, resolved: a file met twice on it is a loop. */
+typedef struct file_chain {
+	char *real[MAX_PROFILE_DEPTH + 2];
+	size_t n;
+} file_chain;
 
-	if (cfg->repo_root == NULL)
+/* Resolves `path`, a file that `at` names as `what` ("profile", "rule
+ * data", …), once, and refuses it when a repository's configuration may not
+ * name it (it resolves outside the repository and the rule data folder) or
+ * when it loops back to a file on `chain` (NULL: none).  Sets *real to the
+ * resolved path, which the caller frees; NULL when the file does not exist
+ * (reading it reports that).  Returns 0, or -1 after an error. */
+static int resolve_named(const config *cfg, const file_chain *chain, const char *path,
+                         const struct stmtlint_node *at, const char *what, char **real, buf *err)
+{
+	const char *name = at != NULL && at->scalar != NULL ? at->scalar : path;
+	size_t i;
+
+	*real = realpath(path, NULL);
+	if (*real == NULL)
 		return 0;
-	real = realpath(path, NULL);
-	if (real == NULL)
-		return 0;
-	ok = path_inside(real, cfg->repo_root) ||
-	     (cfg->data_root != NULL && path_inside(real, cfg->data_root));
-	if (!ok)
+	if (cfg->repo_root != NULL && !path_inside(*real, cfg->repo_root) &&
+	    (cfg->data_root == NULL || !path_inside(*real, cfg->data_root))) {
 		yt_error(err, at, "%s '%s' resolves to %s, outside the repository (%s) and the rule "
 		         "folders; a repository's configuration may only name files inside them",
-		         what, at != NULL && at->scalar != NULL ? at->scalar : path, real, cfg->repo_root);
-	free(real);
-	return ok ? 0 : -1;
+		         what, name, *real, cfg->repo_root);
+		goto refuse;
+	}
+	for (i = 0; chain != NULL && i < chain->n; i++) {
+		if (strcmp(chain->real[i], *real) == 0) {
+			yt_error(err, at, "%s '%s' loops back to %s, which leads here", what, name, *real);
+			goto refuse;
+		}
+	}
+	return 0;
+refuse:
+	free(*real);
+	*real = NULL;
+	return -1;
 }
 
 /* The repository that holds the configuration file `path`: the nearest
@@ -350,34 +367,6 @@ static int scalar_or_error(const struct stmtlint_node *n, const char *what, buf 
 	return 0;
 }
 
-/* The files read so far on one path from the configuration down its
- * profiles, resolved: a file met twice on it is a loop. */
-typedef struct file_chain {
-	char *real[MAX_PROFILE_DEPTH + 2];
-	size_t n;
-} file_chain;
-
-/* Whether `path` is a file already on the chain; reports it at `at`. */
-static int in_chain(const file_chain *chain, const char *path, const struct stmtlint_node *at,
-                    const char *what, buf *err)
-{
-	char *real = realpath(path, NULL);
-	size_t i;
-
-	if (real == NULL)
-		return 0;
-	for (i = 0; i < chain->n; i++) {
-		if (strcmp(chain->real[i], real) == 0) {
-			yt_error(err, at, "%s '%s' loops back to %s, which leads here", what,
-			         at != NULL && at->scalar != NULL ? at->scalar : path, real);
-			free(real);
-			return 1;
-		}
-	}
-	free(real);
-	return 0;
-}
-
 static int read_profile(config *cfg, const char *file, const char *data_dir, file_chain *chain,
                         buf *err);
 
@@ -386,6 +375,7 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 static int load_profile(config *cfg, const char *file, const struct stmtlint_node *named_at,
                         const char *data_dir, file_chain *chain, buf *err)
 {
+	char *real;
 	int rc;
 
 	if (chain->n > MAX_PROFILE_DEPTH) {
@@ -393,19 +383,17 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 		         MAX_PROFILE_DEPTH);
 		return -1;
 	}
-	if (in_chain(chain, file, named_at, "profile", err))
+	if (resolve_named(cfg, chain, file, named_at, "profile", &real, err) != 0)
 		return -1;
-	if (access(file, R_OK) != 0) {
+	if (real == NULL || access(file, R_OK) != 0) {
 		if (named_at != NULL)
 			yt_error(err, named_at, "no profile file '%s'", file);
 		else
 			buf_printf(err, "error: no profile file '%s'\n", file);
+		free(real);
 		return -1;
 	}
-	chain->real[chain->n] = realpath(file, NULL);
-	if (chain->real[chain->n] == NULL)
-		return -1;
-	chain->n++;
+	chain->real[chain->n++] = real;
 	rc = read_profile(cfg, file, data_dir, chain, err);
 	free(chain->real[--chain->n]);
 	return rc;
@@ -437,8 +425,7 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 			return -1;
 		}
 		base = profile_file(ext->scalar, dir, data_dir);
-		if (base == NULL || confine(cfg, base, ext, "profile", err) != 0 ||
-		    load_profile(cfg, base, ext, data_dir, chain, err) != 0)
+		if (base == NULL || load_profile(cfg, base, ext, data_dir, chain, err) != 0)
 			rc = -1;
 		free(base);
 	}
@@ -450,6 +437,7 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 		}
 		for (i = 0; rc == 0 && i < inc->n; i++) {
 			char *path;
+			char *real = NULL;
 			yt_doc *data;
 
 			if (scalar_or_error(inc->items[i], "an include", err) != 0) {
@@ -457,16 +445,13 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 				break;
 			}
 			path = join(dir, inc->items[i]->scalar);
-			if (path != NULL && confine(cfg, path, inc->items[i], "rule data", err) != 0) {
+			if (path != NULL &&
+			    resolve_named(cfg, chain, path, inc->items[i], "rule data", &real, err) != 0) {
 				free(path);
 				rc = -1;
 				break;
 			}
-			if (path != NULL && in_chain(chain, path, inc->items[i], "rule data", err)) {
-				free(path);
-				rc = -1;
-				break;
-			}
+			free(real);
 			if (path == NULL || access(path, R_OK) != 0) {
 				yt_error(err, inc->items[i], "cannot read rule data '%s'", inc->items[i]->scalar);
 				free(path);
@@ -615,6 +600,8 @@ static int read_config_file(config *cfg, const char **profile_name,
 			return -1;
 		}
 		for (i = 0; i < n->n; i++) {
+			char *real;
+
 			if (scalar_or_error(n->items[i], "a dictionary", err) != 0) {
 				rc = -1;
 				continue;
@@ -624,9 +611,10 @@ static int read_config_file(config *cfg, const char **profile_name,
 				free(dir);
 				return -1;
 			}
-			if (confine(cfg, cfg->dictionaries[cfg->n_dictionaries], n->items[i], "dictionary",
-			            err) != 0)
+			if (resolve_named(cfg, NULL, cfg->dictionaries[cfg->n_dictionaries], n->items[i],
+			                  "dictionary", &real, err) != 0)
 				rc = -1;
+			free(real);
 			cfg->n_dictionaries++;
 		}
 		free(dir);
@@ -673,8 +661,6 @@ config *config_load(const char *path, const char *profile_override, const char *
 	cfg->profile = profile_file(profile_name, dir, data_dir);
 	free(dir);
 	if (cfg->profile == NULL)
-		goto fail;
-	if (profile_at != NULL && confine(cfg, cfg->profile, profile_at, "profile", err) != 0)
 		goto fail;
 	/* The profile applies first; the configuration's rules then override it. */
 	chain.n = 0;
