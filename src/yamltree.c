@@ -94,6 +94,7 @@ static int report_duplicate_key(build *b, const struct stmtlint_node *n)
 	size_t *order;
 	size_t dup = (size_t)-1;
 	size_t first = 0;
+	size_t run;
 	size_t i;
 
 	if (n->n < 2)
@@ -106,16 +107,14 @@ static int report_duplicate_key(build *b, const struct stmtlint_node *n)
 	for (i = 0; i < n->n; i++)
 		order[i] = i;
 	qsort_r(order, n->n, sizeof(*order), cmp_key_index, n->keys);
-	/* In a run of equal keys the first is the original and the second the
-	 * first repeat; report the repeat that comes first in the document. */
-	for (i = 1; i < n->n; i++) {
-		int same = strcmp(n->keys[order[i - 1]]->scalar, n->keys[order[i]]->scalar) == 0;
-		int run_start = i == 1 || strcmp(n->keys[order[i - 2]]->scalar,
-		                                 n->keys[order[i - 1]]->scalar) != 0;
-
-		if (same && run_start && order[i] < dup) {
+	/* Sorted by key then position, a run of equal keys starts with the
+	 * original; report the repeat that comes first in the document. */
+	for (i = 1, run = 0; i < n->n; i++) {
+		if (strcmp(n->keys[order[run]]->scalar, n->keys[order[i]]->scalar) != 0) {
+			run = i;
+		} else if (order[i] < dup) {
 			dup = order[i];
-			first = order[i - 1];
+			first = order[run];
 		}
 	}
 	free(order);
