@@ -33,7 +33,7 @@ static void release(void)
 	for (i = 0; i < n_rulesets; i++)
 		ruleset_free(rulesets[i]);
 	n_rulesets = 0;
-	fuzz_plugins_free_static(&plugins);
+	plugins_unload(&plugins);   /* static entries have no handle to close */
 }
 
 /* Makes a ruleset with the plugin on and, when data_file is not NULL, that

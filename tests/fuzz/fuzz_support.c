@@ -95,7 +95,7 @@ int fuzz_plugins_add_static(plugin_set *set, const stmtlint_plugin *desc)
 	if (p == NULL)
 		return -1;
 	set->items = p;
-	p[set->n].handle = NULL;
+	memset(&p[set->n], 0, sizeof(p[set->n]));   /* no handle, no resolved path */
 	p[set->n].desc = desc;
 	p[set->n].file = malloc(len);
 	if (p[set->n].file == NULL)
@@ -103,15 +103,4 @@ int fuzz_plugins_add_static(plugin_set *set, const stmtlint_plugin *desc)
 	snprintf(p[set->n].file, len, "(static %s)", desc->id);
 	set->n++;
 	return 0;
-}
-
-void fuzz_plugins_free_static(plugin_set *set)
-{
-	size_t i;
-
-	for (i = 0; i < set->n; i++)
-		free(set->items[i].file);
-	free(set->items);
-	set->items = NULL;
-	set->n = 0;
 }

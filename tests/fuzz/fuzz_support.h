@@ -27,9 +27,8 @@ const char *fuzz_scratch_dir(void);
 const char *fuzz_write(const char *name, const void *data, size_t len);
 
 /* Adds a plugin linked into the harness to set, as the loader would add a
- * loaded one but without dlopen() (handle NULL).  Returns 0, or -1. */
+ * loaded one but without dlopen() (handle NULL); plugins_unload() frees the
+ * set.  Returns 0, or -1. */
 int fuzz_plugins_add_static(plugin_set *set, const stmtlint_plugin *desc);
-/* Frees a set filled by fuzz_plugins_add_static(). */
-void fuzz_plugins_free_static(plugin_set *set);
 
 #endif
