@@ -20,7 +20,7 @@ static const char *const user_config_keys[] = {
 	"plugins", "plugin-dirs"
 };
 static const char *const profile_keys[] = {
-	"description", "extends", "include", "rules"
+	"description", "extends", "include", "rules", "data"
 };
 
 const char *closest_word(const char *word, const char *const *cands, size_t n)
@@ -79,7 +79,7 @@ static int key_known(const char *key, const char *const *keys, size_t n)
 	return 0;
 }
 
-static void unknown_key(buf *err, const struct stmtlint_node *key, const char *what,
+static void unknown_key(errlist *err, const struct stmtlint_node *key, const char *what,
                         const char *const *cands, size_t n)
 {
 	const char *near = closest_word(key->scalar, cands, n);
@@ -97,7 +97,7 @@ static int keep_doc(config *cfg, yt_doc *doc);
  * its top level (NULL for an empty file).  Returns 0, or -1 after errors. */
 static int load_mapping(config *cfg, const char *path, const char *what,
                         const char *const *keys, size_t n_keys,
-                        const struct stmtlint_node **root, buf *err)
+                        const struct stmtlint_node **root, errlist *err)
 {
 	yt_doc *doc = yt_load_file(path, err);
 	size_t i;
@@ -171,7 +171,7 @@ typedef struct file_chain {
  * resolved path, which the caller frees; NULL when the file does not exist
  * (reading it reports that).  Returns 0, or -1 after an error. */
 static int resolve_named(const config *cfg, const file_chain *chain, const char *path,
-                         const struct stmtlint_node *at, const char *what, char **real, buf *err)
+                         const struct stmtlint_node *at, const char *what, char **real, errlist *err)
 {
 	const char *name = at != NULL && at->scalar != NULL ? at->scalar : path;
 	size_t i;
@@ -271,7 +271,7 @@ static rule_setting *new_rule(config *cfg, const char *rule, int severity,
 
 /* Reads one "rules:"-style mapping (or one rule-data file's top level when
  * options_only) into settings. */
-static int read_rules(config *cfg, const struct stmtlint_node *map, int options_only, buf *err)
+static int read_rules(config *cfg, const struct stmtlint_node *map, int options_only, errlist *err)
 {
 	size_t i;
 	int failed = 0;
@@ -358,7 +358,7 @@ static char *profile_file(const char *name, const char *base_dir, const char *da
 	return p;
 }
 
-static int scalar_or_error(const struct stmtlint_node *n, const char *what, buf *err)
+static int scalar_or_error(const struct stmtlint_node *n, const char *what, errlist *err)
 {
 	if (n->kind != STMTLINT_NODE_SCALAR) {
 		yt_error(err, n, "%s must be a string", what);
@@ -368,12 +368,12 @@ static int scalar_or_error(const struct stmtlint_node *n, const char *what, buf 
 }
 
 static int read_profile(config *cfg, const char *file, const char *data_dir, file_chain *chain,
-                        buf *err);
+                        errlist *err);
 
 /* Reads the profile `file` (named at `named_at`, or by the command line)
  * with what it extends and includes; `chain` holds the files above it. */
 static int load_profile(config *cfg, const char *file, const struct stmtlint_node *named_at,
-                        const char *data_dir, file_chain *chain, buf *err)
+                        const char *data_dir, file_chain *chain, errlist *err)
 {
 	char *real;
 	int rc;
@@ -389,7 +389,7 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 		if (named_at != NULL)
 			yt_error(err, named_at, "no profile file '%s'", file);
 		else
-			buf_printf(err, "error: no profile file '%s'\n", file);
+			errlist_add(err, "config", NULL, 0, 0, "no profile file '%s'", file);
 		free(real);
 		return -1;
 	}
@@ -399,8 +399,83 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 	return rc;
 }
 
+/* Whether a dataset name is [a-z0-9-]+, as plugins ask for it. */
+static int valid_dataset_name(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return i > 0 && i <= 64;
+}
+
+/* Reads a profile's `data:` mapping (dataset name -> file, relative to the
+ * profile's folder dir) into cfg->datasets; a later profile's name replaces
+ * an earlier one's.  The files are confined like includes; they are loaded
+ * only when a plugin asks for them. */
+static int read_datasets(config *cfg, const struct stmtlint_node *map, const char *dir,
+                         const file_chain *chain, errlist *err)
+{
+	size_t i;
+
+	if (map == NULL)
+		return 0;
+	if (map->kind != STMTLINT_NODE_MAPPING) {
+		yt_error(err, map, "data must map dataset names to files");
+		return -1;
+	}
+	for (i = 0; i < map->n; i++) {
+		const struct stmtlint_node *key = map->keys[i];
+		const struct stmtlint_node *val = map->items[i];
+		dataset_decl *d = NULL;
+		char *path;
+		char *real = NULL;
+		size_t k;
+
+		if (!valid_dataset_name(key->scalar)) {
+			yt_error(err, key, "dataset name '%s' must be 1-64 characters of a-z, 0-9 and '-'",
+			         key->scalar);
+			return -1;
+		}
+		if (scalar_or_error(val, "a dataset file", err) != 0)
+			return -1;
+		path = join(dir, val->scalar);
+		if (path == NULL)
+			return -1;
+		if (resolve_named(cfg, chain, path, val, "dataset", &real, err) != 0) {
+			free(path);
+			return -1;
+		}
+		free(path);
+		if (real == NULL) {
+			yt_error(err, val, "cannot read dataset '%s'", val->scalar);
+			return -1;
+		}
+		for (k = 0; k < cfg->n_datasets; k++)
+			if (strcmp(cfg->datasets[k].name, key->scalar) == 0)
+				d = &cfg->datasets[k];
+		if (d == NULL) {
+			dataset_decl *p = realloc(cfg->datasets, (cfg->n_datasets + 1) * sizeof(*p));
+
+			if (p == NULL) {
+				free(real);
+				return -1;
+			}
+			cfg->datasets = p;
+			d = &p[cfg->n_datasets++];
+			d->name = key->scalar;
+		} else {
+			free(d->real);
+		}
+		d->real = real;
+		d->at = val;
+	}
+	return 0;
+}
+
 static int read_profile(config *cfg, const char *file, const char *data_dir, file_chain *chain,
-                        buf *err)
+                        errlist *err)
 {
 	const struct stmtlint_node *root;
 	const struct stmtlint_node *ext;
@@ -409,7 +484,7 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 	size_t i;
 	int rc = 0;
 
-	if (load_mapping(cfg, file, "profile key", profile_keys, 4, &root, err) != 0)
+	if (load_mapping(cfg, file, "profile key", profile_keys, 5, &root, err) != 0)
 		return -1;
 	if (root == NULL)
 		return 0;
@@ -470,6 +545,8 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 	}
 	if (rc == 0 && read_rules(cfg, yt_get(root, "rules"), 0, err) != 0)
 		rc = -1;
+	if (rc == 0 && read_datasets(cfg, yt_get(root, "data"), dir, chain, err) != 0)
+		rc = -1;
 	free(dir);
 	return rc;
 }
@@ -477,7 +554,7 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 /* Reads one list of paths (`key` of root), resolved against the folder of
  * cfg->path, into *out. */
 static int read_path_list(config *cfg, const struct stmtlint_node *root, const char *key,
-                          char ***out, size_t *n_out, buf *err)
+                          char ***out, size_t *n_out, errlist *err)
 {
 	const struct stmtlint_node *n = yt_get(root, key);
 	char *dir;
@@ -514,7 +591,7 @@ static int read_path_list(config *cfg, const struct stmtlint_node *root, const c
 
 /* Reads `plugins` and `plugin-dirs`, which load code: only a trusted file
  * (flags has CONFIG_ALLOW_PLUGINS) may have them. */
-static int read_plugin_keys(config *cfg, const struct stmtlint_node *root, unsigned flags, buf *err)
+static int read_plugin_keys(config *cfg, const struct stmtlint_node *root, unsigned flags, errlist *err)
 {
 	static const char *const keys[] = { "plugins", "plugin-dirs" };
 	size_t i;
@@ -545,7 +622,7 @@ static int read_plugin_keys(config *cfg, const struct stmtlint_node *root, unsig
 }
 
 static int read_config_file(config *cfg, const char **profile_name,
-                            const struct stmtlint_node **profile_at, unsigned flags, buf *err)
+                            const struct stmtlint_node **profile_at, unsigned flags, errlist *err)
 {
 	const struct stmtlint_node *root;
 	const struct stmtlint_node *n;
@@ -625,7 +702,7 @@ static int read_config_file(config *cfg, const char **profile_name,
 }
 
 config *config_load(const char *path, const char *profile_override, const char *data_dir,
-                    unsigned flags, buf *err)
+                    unsigned flags, errlist *err)
 {
 	config *cfg = calloc(1, sizeof(*cfg));
 	const char *profile_name = "default";
@@ -710,7 +787,7 @@ char *config_user_path(void)
 	return p;
 }
 
-config *config_load_user(const char *path, buf *err)
+config *config_load_user(const char *path, errlist *err)
 {
 	config *cfg = calloc(1, sizeof(*cfg));
 	const struct stmtlint_node *root;
@@ -751,6 +828,9 @@ void config_free(config *cfg)
 	for (i = 0; i < cfg->n_docs; i++)
 		yt_free(cfg->docs[i]);
 	free(cfg->docs);
+	for (i = 0; i < cfg->n_datasets; i++)
+		free(cfg->datasets[i].real);
+	free(cfg->datasets);
 	for (i = 0; i < cfg->n_dictionaries; i++)
 		free(cfg->dictionaries[i]);
 	free(cfg->dictionaries);

@@ -6,6 +6,7 @@
 
 #include "stmtlint/plugin.h"
 #include "buf.h"
+#include "errlist.h"
 #include "yamltree.h"
 
 /* One option value set for a plugin. */
@@ -29,6 +30,13 @@ typedef struct rule_setting {
 #define RULE_UNSET (-1)
 #define RULE_ON    (-2)
 
+/* A dataset a profile declares (`data: {NAME: FILE}`). */
+typedef struct dataset_decl {
+	const char *name;                  /* points into a yt_doc */
+	char *real;                        /* the file, resolved and confined */
+	const struct stmtlint_node *at;    /* where it was declared */
+} dataset_decl;
+
 typedef struct config {
 	char *path;                 /* the .stmtlint.yaml read, or NULL */
 	char *profile;              /* the profile's file */
@@ -44,6 +52,8 @@ typedef struct config {
 	char *data_root;            /* the rule data folder, resolved */
 	rule_setting *rules;
 	size_t n_rules;
+	dataset_decl *datasets;     /* from the profiles, a later one's name replacing an earlier's */
+	size_t n_datasets;
 	yt_doc **docs;              /* every YAML file read: settings point into them */
 	size_t n_docs;
 } config;
@@ -60,9 +70,9 @@ typedef struct config {
  * profile_override is the user's own and may be anywhere.  A `plugins` or
  * `plugin-dirs` key is refused unless flags has CONFIG_ALLOW_PLUGINS.
  * Returns a new config the caller frees with config_free(), or NULL after
- * appending "FILE:LINE:COL: error: …" lines to err. */
+ * adding [config] errors, with their positions, to err. */
 config *config_load(const char *path, const char *profile_override, const char *data_dir,
-                    unsigned flags, buf *err);
+                    unsigned flags, errlist *err);
 /* The user's own configuration file: $XDG_CONFIG_HOME/stmtlint/config.yaml,
  * else $HOME/.config/stmtlint/config.yaml.  A malloc'ed path, or NULL when
  * neither variable is set. */
@@ -70,8 +80,8 @@ char *config_user_path(void);
 /* Reads the user's configuration at `path`, which says where plugins are
  * (`plugins`, `plugin-dirs`) and nothing else.  Returns a config holding
  * them (free with config_free()); an empty one when the file does not
- * exist; NULL after "FILE:LINE:COL: error: …" lines in err. */
-config *config_load_user(const char *path, buf *err);
+ * exist; NULL after [config] errors in err. */
+config *config_load_user(const char *path, errlist *err);
 /* Adds a command-line --enable (severity RULE_ON) or --disable (STMTLINT_OFF). */
 int config_add_cli_rule(config *cfg, const char *rule, int severity);
 void config_free(config *cfg);

@@ -281,7 +281,7 @@ static size_t front_matter(sl_doc *d)
 {
 	size_t i;
 	size_t close = 0;
-	buf err;
+	errlist err;
 	yt_doc *y;
 	stmtlint_block *b;
 	size_t start;
@@ -311,36 +311,20 @@ static size_t front_matter(sl_doc *d)
 	}
 	start = d->lines[1].start;
 	end = d->lines[close].start;
-	buf_init(&err, 0);
+	errlist_init(&err);
 	y = yt_parse(d->path, d->text + start, end - start, 1, &err);
 	if (y == NULL) {
-		/* "PATH:LINE:COL: error: MSG": take the position and the message. */
-		size_t line = 2;
-		size_t col = 1;
-		const char *msg = err.data ? strstr(err.data, "error: ") : NULL;
-		const char *p = err.data ? err.data + strlen(d->path) : NULL;
-		size_t at;
-		int rc;
+		const sl_error *e = err.n > 0 ? &err.items[0] : NULL;
+		size_t line = e != NULL && e->line > 0 ? e->line : 2;
+		size_t at = line_offset_to(d, line - 1, e != NULL && e->column > 0 ? e->column : 1);
+		int rc = add_issue(d, "front-matter", STMTLINT_ERROR, at, at, "%s",
+		                   e != NULL ? e->message : "invalid YAML in front matter");
 
-		if (p != NULL && *p == ':')
-			sscanf(p, ":%zu:%zu:", &line, &col);
-		if (line < 1)
-			line = 1;
-		at = line_offset_to(d, line - 1, col);
-		rc = add_issue(d, "front-matter", STMTLINT_ERROR, at, at,
-		               "%s", msg ? msg + 7 : "invalid YAML in front matter");
-		if (rc == 0 && d->issues[d->n_issues - 1].message[0] != '\0') {
-			char *m = d->issues[d->n_issues - 1].message;
-			size_t ml = strlen(m);
-
-			if (ml > 0 && m[ml - 1] == '\n')
-				m[ml - 1] = '\0';
-		}
-		buf_free(&err);
+		errlist_free(&err);
 		if (rc != 0)
 			return (size_t)-1;
 	} else {
-		buf_free(&err);
+		errlist_free(&err);
 		if (y->root != NULL && y->root->kind != STMTLINT_NODE_MAPPING) {
 			if (add_issue(d, "front-matter", STMTLINT_ERROR, start, start,
 			              "front matter must be a mapping of keys to values") != 0) {

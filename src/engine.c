@@ -2,10 +2,12 @@
 #include "engine.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "corerules.h"
 #include "suppress.h"
 #include "yamltree.h"
 
@@ -40,6 +42,8 @@ int rule_known(const plugin_set *plugins, const char *rule)
 	const char *check;
 	const loaded_plugin *p;
 
+	if (core_rule_find(rule) >= 0)
+		return 1;
 	if (split_rule(rule, id, sizeof(id), &check) != 0)
 		return 0;
 	p = plugins_find(plugins, id);
@@ -51,17 +55,19 @@ int rule_known(const plugin_set *plugins, const char *rule)
 /* Every rule name, for suggestions; a malloc'ed array of strings the caller frees. */
 static char **all_rule_names(const plugin_set *plugins, size_t *n)
 {
-	size_t count = 0;
+	size_t count = N_CORE_RULES;
 	size_t i;
 	size_t j;
 	char **names;
 
 	for (i = 0; i < plugins->n; i++)
 		count += 1 + plugins->items[i].desc->n_checks;
-	names = calloc(count ? count : 1, sizeof(*names));
+	names = calloc(count, sizeof(*names));
 	if (names == NULL)
 		return NULL;
 	*n = 0;
+	for (i = 0; i < N_CORE_RULES; i++)
+		names[(*n)++] = strdup(core_rules[i].id);
 	for (i = 0; i < plugins->n; i++) {
 		const stmtlint_plugin *d = plugins->items[i].desc;
 
@@ -87,20 +93,17 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
-static void unknown_rule(const plugin_set *plugins, const rule_setting *r, buf *err)
+static void unknown_rule(const plugin_set *plugins, const rule_setting *r, errlist *err)
 {
 	size_t n = 0;
 	char **names = all_rule_names(plugins, &n);
 	const char *near = names ? closest_word(r->rule, (const char *const *)names, n) : NULL;
 
-	if (r->at != NULL)
-		buf_printf(err, "%s:%zu:%zu: error: ", r->at->file, r->at->line, r->at->column);
-	else
-		buf_puts(err, "stmtlint: error: ");
-	buf_printf(err, "unknown rule '%s'", r->rule);
 	if (near != NULL)
-		buf_printf(err, "; did you mean '%s'?", near);
-	buf_puts(err, " (see --list-rules)\n");
+		yt_error(err, r->at, "unknown rule '%s'; did you mean '%s'? (see --list-rules)", r->rule,
+		         near);
+	else
+		yt_error(err, r->at, "unknown rule '%s' (see --list-rules)", r->rule);
 	free_names(names, n);
 }
 
@@ -117,7 +120,7 @@ static int valid_int(const char *s, long long *v)
 }
 
 /* Checks one option value against its declaration. */
-static int check_option(const stmtlint_option_spec *spec, const option_setting *o, buf *err)
+static int check_option(const stmtlint_option_spec *spec, const option_setting *o, errlist *err)
 {
 	const struct stmtlint_node *v = o->value;
 	long long n;
@@ -195,7 +198,7 @@ static int check_option(const stmtlint_option_spec *spec, const option_setting *
 }
 
 /* Fills an instance's option values from the settings, in order. */
-static int resolve_options(instance *in, const config *cfg, buf *err)
+static int resolve_options(instance *in, const config *cfg, errlist *err)
 {
 	const stmtlint_plugin *d = in->plugin->desc;
 	size_t i;
@@ -334,7 +337,41 @@ static int resolve_severity(instance *in, const config *cfg, const char **where)
 	return on;
 }
 
-ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
+/* Works out the severity of each core rule from the settings; a rule that
+ * cannot be configured (it means "not checked") named with a severity is an
+ * error.  Returns 0 or -1. */
+static int resolve_core_severity(ruleset *rs, const config *cfg, errlist *err)
+{
+	size_t i;
+	int k;
+	int rc = 0;
+
+	for (k = 0; k < N_CORE_RULES; k++)
+		rs->core_severity[k] = core_rules[k].severity;
+	for (i = 0; i < cfg->n_rules; i++) {
+		const rule_setting *r = &cfg->rules[i];
+
+		k = core_rule_find(r->rule);
+		if (k < 0 || r->options_only || r->severity == RULE_UNSET)
+			continue;
+		if (r->n_options > 0) {
+			yt_error(err, r->at, "the core's rule '%s' has no options", r->rule);
+			rc = -1;
+		} else if (core_rules[k].fixed && r->severity != RULE_ON &&
+		           r->severity != (int)core_rules[k].severity) {
+			yt_error(err, r->at, "rule '%s' cannot be turned off or made a %s: it says that "
+			         "something could not be checked", r->rule,
+			         r->severity == STMTLINT_OFF ? "note" : severity_name(r->severity));
+			rc = -1;
+		} else {
+			rs->core_severity[k] = r->severity == RULE_ON ? core_rules[k].severity
+			                                              : (stmtlint_severity)r->severity;
+		}
+	}
+	return rc;
+}
+
+ruleset *ruleset_new(const plugin_set *plugins, config *cfg, store *st, errlist *err)
 {
 	ruleset *rs = calloc(1, sizeof(*rs));
 	size_t i;
@@ -347,11 +384,14 @@ ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
 	}
 	rs->cfg = cfg;
 	rs->plugins = plugins;
+	rs->store = st;
 	rs->limits = regex_match_context();
 	if (rs->limits == NULL) {
-		buf_puts(err, "stmtlint: error: out of memory\n");
+		errlist_add(err, "config", NULL, 0, 0, "out of memory");
 		goto fail;
 	}
+	if (resolve_core_severity(rs, cfg, err) != 0)
+		failed = 1;
 	for (i = 0; i < cfg->n_rules; i++) {
 		const rule_setting *r = &cfg->rules[i];
 
@@ -407,17 +447,19 @@ ruleset *ruleset_new(const plugin_set *plugins, config *cfg, buf *err)
 	for (i = 0; i < rs->n; i++) {
 		instance *in = &rs->items[i];
 		const stmtlint_plugin *d = in->plugin->desc;
-		size_t before = err->len;
+		size_t before = err->n;
 
 		in->opts.err = err;
+		in->opts.cfg = cfg;
+		in->opts.store = st;
 		if (d->init != NULL) {
 			int rc = d->init(&host_table, &in->opts, &in->state);
 
 			in->initialized = 1;
 			if (rc != 0 || in->opts.failed) {
-				buf_printf(err, "%s: error: plugin '%s' failed to start%s; the drafts are "
-				           "checked without it\n", in->plugin->file, d->id,
-				           err->len > before ? " (see above)" : "");
+				errlist_add(err, "plugin", in->plugin->file, 0, 0, "plugin '%s' failed to "
+				            "start%s; the drafts are checked without it", d->id,
+				            err->n > before ? " (see above)" : "");
 				in->dead = 1;
 				rs->n_failed++;
 			}
@@ -452,14 +494,37 @@ static int all_space(const char *s, size_t n)
 	return 1;
 }
 
+struct stmtlint_diag *core_report(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
+                                  diag_list *out, core_rule_id id, size_t start, size_t end,
+                                  const char *fmt, ...)
+{
+	stmtlint_severity sev = rs->core_severity[id];
+	struct stmtlint_diag *d;
+	va_list ap;
+	buf msg;
+
+	if (sev == STMTLINT_OFF)
+		return NULL;
+	if (sup != NULL && suppress_match(sup, core_rules[id].id, doc_line_of(&doc->pub, start)))
+		return NULL;
+	buf_init(&msg, 65536);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	d = diag_add(out, core_rules[id].id, sev, start, end, msg.data ? msg.data : "");
+	buf_free(&msg);
+	return d;
+}
+
 /* Reports a draft with nothing to check: no text at all, or only front
  * matter.  Returns whether it did. */
-static int report_empty(const sl_doc *doc, diag_list *out)
+static int report_empty(const ruleset *rs, const sl_doc *doc, diag_list *out)
 {
 	size_t i;
 
 	if (all_space(doc->pub.text, doc->pub.length)) {
-		diag_add(out, "input", STMTLINT_ERROR, 0, 0, "the draft is empty: there is nothing to check");
+		core_report(rs, doc, NULL, out, CORE_INPUT, 0, 0,
+		            "the draft is empty: there is nothing to check");
 		return 1;
 	}
 	if (!all_space(doc->pub.prose, doc->pub.length))
@@ -468,8 +533,8 @@ static int report_empty(const sl_doc *doc, diag_list *out)
 		const stmtlint_block *b = &doc->pub.blocks[i];
 
 		if (b->kind == STMTLINT_BLOCK_FRONT_MATTER) {
-			diag_add(out, "input", STMTLINT_ERROR, b->span.start, b->span.start,
-			         "the draft is only front matter: there is no text to check");
+			core_report(rs, doc, NULL, out, CORE_INPUT, b->span.start, b->span.start,
+			            "the draft is only front matter: there is no text to check");
 			return 1;
 		}
 	}
@@ -477,7 +542,8 @@ static int report_empty(const sl_doc *doc, diag_list *out)
 }
 
 /* Warns about suppression comments that name no rule. */
-static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_list *out)
+static void check_suppressions(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
+                               diag_list *out)
 {
 	size_t i;
 
@@ -486,64 +552,78 @@ static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_
 		size_t n = 0;
 		char **names;
 		const char *near;
-		buf msg;
+		struct stmtlint_diag *d;
 
 		if (s->rule[0] == '\0' || rule_known(rs->plugins, s->rule))
 			continue;
 		names = all_rule_names(rs->plugins, &n);
 		near = names ? closest_word(s->rule, (const char *const *)names, n) : NULL;
-		buf_init(&msg, 4096);
-		buf_printf(&msg, "suppression names unknown rule '%s'", s->rule);
 		if (near != NULL)
-			buf_printf(&msg, "; did you mean '%s'?", near);
-		{
-			struct stmtlint_diag *d = diag_add(out, "suppression", STMTLINT_WARNING, s->offset,
-			                                   s->offset + s->length, msg.data ? msg.data : "");
-
-			if (d != NULL && near != NULL)
-				diag_add_fix(d, s->offset, s->offset + s->length, near);
-		}
-		buf_free(&msg);
+			d = core_report(rs, doc, sup, out, CORE_SUPPRESSION, s->offset,
+			                s->offset + s->length,
+			                "suppression names unknown rule '%s'; did you mean '%s'?", s->rule,
+			                near);
+		else
+			d = core_report(rs, doc, sup, out, CORE_SUPPRESSION, s->offset,
+			                s->offset + s->length, "suppression names unknown rule '%s'",
+			                s->rule);
+		if (d != NULL && near != NULL)
+			diag_add_fix(d, s->offset, s->offset + s->length, near, NULL, doc->pub.text);
 		free_names(names, n);
 	}
 }
 
-int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err)
+/* The reader's findings about the draft itself (encoding, front matter). */
+static void report_doc_issues(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
+                              diag_list *out)
+{
+	size_t i;
+
+	for (i = 0; i < doc->n_issues; i++) {
+		const doc_issue *is = &doc->issues[i];
+		int k = core_rule_find(is->rule);
+
+		if (k >= 0)
+			core_report(rs, doc, sup, out, (core_rule_id)k, is->start, is->end, "%s",
+			            is->message);
+	}
+}
+
+int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, errlist *err)
 {
 	suppress_set sup;
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < doc->n_issues; i++) {
-		const doc_issue *is = &doc->issues[i];
-
-		diag_add(out, is->rule, is->severity, is->start, is->end, is->message);
-	}
-	if (report_empty(doc, out))
-		return 0;
 	if (suppress_scan(&doc->pub, &sup) != 0) {
-		buf_printf(err, "%s: error: out of memory\n", doc->pub.path);
+		errlist_add(err, "input", doc->pub.path, 0, 0, "out of memory");
 		return -1;
 	}
-	check_suppressions(rs, &sup, out);
+	report_doc_issues(rs, doc, &sup, out);
+	if (report_empty(rs, doc, out))
+		goto done;
+	check_suppressions(rs, doc, &sup, out);
 	for (i = 0; i < rs->n; i++) {
 		const instance *in = &rs->items[i];
 		struct stmtlint_ctx ctx;
 
 		memset(&ctx, 0, sizeof(ctx));
 		ctx.inst = in;
+		ctx.rs = rs;
 		ctx.doc = doc;
 		ctx.out = out;
 		ctx.sup = &sup;
 		ctx.mc = rs->limits;
 		if (in->plugin->desc->check(&host_table, in->state, &ctx, &doc->pub) != 0) {
-			buf_printf(err, "%s: error: plugin '%s' could not check this draft\n",
-			           doc->pub.path, in->plugin->desc->id);
+			errlist_add(err, "plugin", doc->pub.path, 0, 0,
+			            "plugin '%s' could not check this draft", in->plugin->desc->id);
 			rc = -1;
 		}
 		host_ctx_release(&ctx);
+		diag_list_release_evicted(out);
 	}
+done:
 	suppress_free(&sup);
-	diag_sort(out);
+	diag_finish(out, core_rules[CORE_LIMIT].id, rs->core_severity[CORE_LIMIT]);
 	return rc;
 }

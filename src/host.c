@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
+#include "text.h"
+#include "utf8.h"
 #include "yamltree.h"
 
 static stmtlint_diag *host_report(stmtlint_ctx *ctx, size_t check, size_t start, size_t end,
@@ -49,8 +52,8 @@ static stmtlint_diag *host_report(stmtlint_ctx *ctx, size_t check, size_t start,
 	va_end(ap);
 	d = diag_add(ctx->out, rule, sev, start, end, msg.data ? msg.data : "");
 	buf_free(&msg);
-	if (d == NULL)
-		ctx->oom = 1;
+	if (d != NULL)
+		d->ctx = ctx;
 	return d;
 }
 
@@ -69,10 +72,38 @@ static void host_note(stmtlint_diag *d, size_t start, size_t end, const char *fm
 	buf_free(&msg);
 }
 
+/* Whether offset is inside the text and not inside a character. */
+static int on_boundary(const sl_doc *doc, size_t offset)
+{
+	return offset <= doc->pub.length &&
+	       (offset == doc->pub.length || ((unsigned char)doc->pub.text[offset] & 0xC0) != 0x80);
+}
+
+static int host_fix_titled(stmtlint_diag *d, size_t start, size_t end, const char *replacement,
+                           const char *title)
+{
+	struct stmtlint_ctx *ctx;
+
+	if (d == NULL || replacement == NULL)
+		return d == NULL ? 0 : -1;
+	ctx = d->ctx;
+	if (start > end || !on_boundary(ctx->doc, start) || !on_boundary(ctx->doc, end)) {
+		/* A mistake of the plugin's: say so once per draft, as a warning. */
+		if (!ctx->bad_fix_reported)
+			core_report(ctx->rs, ctx->doc, NULL, ctx->out, CORE_PLUGIN, d->start, d->end,
+			            "plugin '%s' offered a fix-it for bytes %zu-%zu, %s; it was dropped",
+			            ctx->inst->plugin->desc->id, start, end,
+			            start > end || end > ctx->doc->pub.length ? "outside the draft"
+			                                                      : "inside a character");
+		ctx->bad_fix_reported = 1;
+		return -1;
+	}
+	return diag_add_fix(d, start, end, replacement, title, ctx->doc->pub.text);
+}
+
 static void host_fix(stmtlint_diag *d, size_t start, size_t end, const char *replacement)
 {
-	if (d != NULL && replacement != NULL)
-		diag_add_fix(d, start, end, replacement);
+	host_fix_titled(d, start, end, replacement, NULL);
 }
 
 static int host_enabled(const stmtlint_ctx *ctx, size_t check)
@@ -162,16 +193,20 @@ static void host_config_error(const stmtlint_options *opts, const stmtlint_node 
 {
 	struct stmtlint_options *o = (struct stmtlint_options *)opts;
 	va_list ap;
+	buf msg;
 
-	if (at != NULL && at->line > 0)
-		buf_printf(o->err, "%s:%zu:%zu: error: ", at->file, at->line, at->column);
-	else
-		buf_printf(o->err, "%s: error: ", o->where ? o->where : o->plugin->file);
-	buf_printf(o->err, "[%s] ", o->plugin->desc->id);
+	buf_init(&msg, ERRLIST_MAX_MESSAGE);
+	buf_printf(&msg, "[%s] ", o->plugin->desc->id);
 	va_start(ap, fmt);
-	buf_vprintf(o->err, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	buf_putc(o->err, '\n');
+	if (at != NULL && at->line > 0)
+		errlist_add(o->err, "config", at->file, at->line, at->column, "%s",
+		            msg.data ? msg.data : "");
+	else
+		errlist_add(o->err, "config", o->where ? o->where : o->plugin->file, 0, 0, "%s",
+		            msg.data ? msg.data : "");
+	buf_free(&msg);
 	o->failed = 1;
 }
 
@@ -211,7 +246,6 @@ static int host_regex_match(stmtlint_ctx *ctx, const stmtlint_regex *re, const c
 		uintptr_t p = (uintptr_t)ctx->doc->prose;
 		size_t len = ctx->doc->pub.length;
 		size_t at = 0;
-		buf msg;
 
 		if (s >= t && s <= t + len)
 			at = (size_t)(s - t) + offset;
@@ -221,14 +255,10 @@ static int host_regex_match(stmtlint_ctx *ctx, const stmtlint_regex *re, const c
 			at = len;
 
 		ctx->limit_reported = 1;
-		buf_init(&msg, 4096);
-		buf_printf(&msg, "pattern '%s' (%s) of rule '%s' hit the match or depth limit here; "
-		           "the rest of this check was skipped", re->pattern,
-		           re->where[0] ? re->where : "built in", ctx->inst->plugin->desc->id);
-		if (diag_add(ctx->out, "pattern-limit", STMTLINT_WARNING, at, at,
-		             msg.data ? msg.data : "pattern hit the match limit") == NULL)
-			ctx->oom = 1;
-		buf_free(&msg);
+		core_report(ctx->rs, ctx->doc, ctx->sup, ctx->out, CORE_PATTERN_LIMIT, at, at,
+		            "pattern '%s' (%s) of rule '%s' hit the match or depth limit here; "
+		            "the rest of this check was skipped", re->pattern,
+		            re->where[0] ? re->where : "built in", ctx->inst->plugin->desc->id);
 	}
 	return rc;
 }
@@ -248,6 +278,93 @@ static void host_position(const stmtlint_doc *doc, size_t offset, size_t *line, 
 static size_t host_line_of(const stmtlint_doc *doc, size_t offset)
 {
 	return doc_line_of(doc, offset);
+}
+
+static const char *host_language(const stmtlint_options *opts)
+{
+	return opts->cfg != NULL && opts->cfg->language != NULL ? opts->cfg->language : "en";
+}
+
+static void host_dictionaries(const stmtlint_options *opts, const char *const **paths,
+                              size_t *count)
+{
+	*paths = opts->cfg != NULL ? (const char *const *)opts->cfg->dictionaries : NULL;
+	*count = opts->cfg != NULL ? opts->cfg->n_dictionaries : 0;
+}
+
+static const stmtlint_node *host_dataset(const stmtlint_options *opts, const char *name)
+{
+	struct stmtlint_options *o = (struct stmtlint_options *)opts;
+	const dataset_decl *decl = NULL;
+	const stmtlint_node *root;
+	size_t before;
+	size_t i;
+
+	for (i = 0; o->cfg != NULL && i < o->cfg->n_datasets; i++)
+		if (strcmp(o->cfg->datasets[i].name, name) == 0)
+			decl = &o->cfg->datasets[i];
+	if (decl == NULL || o->store == NULL)
+		return NULL;
+	before = o->err->n;
+	root = store_dataset(o->store, decl->real, o->err);
+	if (root == NULL) {
+		if (o->err->n == before)
+			host_config_error(opts, decl->at, "cannot load dataset '%s'", name);
+		o->failed = 1;
+	}
+	return root;
+}
+
+static stmtlint_resource *host_resource(const stmtlint_options *opts, const char *key,
+                                        void *(*create)(const char *key, void *arg, char *why,
+                                                        size_t whylen),
+                                        void (*destroy)(void *object), void *arg, unsigned flags)
+{
+	char why[512];
+	stmtlint_resource *r;
+
+	if (opts->store == NULL || key == NULL || create == NULL) {
+		host_config_error(opts, NULL, "resource '%s' asked for outside init()",
+		                  key ? key : "(null)");
+		return NULL;
+	}
+	r = store_resource(opts->store, key, create, destroy, arg, flags, why, sizeof(why));
+	if (r == NULL)
+		host_config_error(opts, NULL, "%s: %s", key, why);
+	return r;
+}
+
+static void *host_resource_acquire(const stmtlint_resource *res)
+{
+	struct stmtlint_resource *r = (struct stmtlint_resource *)res;
+
+	if (r == NULL)
+		return NULL;
+	if (r->flags & STMTLINT_RESOURCE_LOCKED)
+		pthread_mutex_lock(&r->lock);
+	return r->object;
+}
+
+static void host_resource_release(const stmtlint_resource *res)
+{
+	struct stmtlint_resource *r = (struct stmtlint_resource *)res;
+
+	if (r != NULL && (r->flags & STMTLINT_RESOURCE_LOCKED))
+		pthread_mutex_unlock(&r->lock);
+}
+
+static size_t host_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	if (len == 0) {
+		*cp = 0;
+		return 0;
+	}
+	return utf8_next(s, len, cp);
+}
+
+static uint32_t host_fold_case(uint32_t cp)
+{
+	return text_fold(cp);
 }
 
 void host_ctx_release(struct stmtlint_ctx *ctx)
@@ -279,4 +396,18 @@ const stmtlint_host host_table = {
 	.regex_group = host_regex_group,
 	.position = host_position,
 	.line_of = host_line_of,
+	/* ABI 1.1 */
+	.fix_titled = host_fix_titled,
+	.language = host_language,
+	.dictionaries = host_dictionaries,
+	.dataset = host_dataset,
+	.resource = host_resource,
+	.resource_acquire = host_resource_acquire,
+	.resource_release = host_resource_release,
+	.utf8_decode = host_utf8_decode,
+	.utf8_encode = utf8_encode,
+	.is_space = utf8_is_space,
+	.is_word_char = utf8_is_wordchar,
+	.fold_case = host_fold_case,
+	.word_normalize = text_word_normalize,
 };

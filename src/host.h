@@ -4,10 +4,13 @@
 
 #include "stmtlint/plugin.h"
 #include "buf.h"
+#include "config.h"
 #include "diag.h"
+#include "errlist.h"
 #include "doc.h"
 #include "loader.h"
 #include "regex.h"
+#include "store.h"
 #include "suppress.h"
 
 /* A plugin's options, validated against its table. */
@@ -16,7 +19,9 @@ struct stmtlint_options {
 	const struct stmtlint_node **values;  /* per declared option: its value, its default, or NULL */
 	struct stmtlint_node *defaults;       /* nodes made from the declared defaults (owned) */
 	const char *where;                    /* the profile or config that enabled the plugin */
-	buf *err;                             /* where config_error() writes, during init */
+	const config *cfg;                    /* the configuration: language, dictionaries, data */
+	store *store;                         /* the session's datasets and resources */
+	errlist *err;                         /* where config_error() writes, during init */
 	int failed;
 };
 
@@ -32,16 +37,19 @@ typedef struct instance {
 	int dead;                             /* init() failed: to be left out */
 } instance;
 
+struct ruleset;
+
 /* One plugin's check of one draft. */
 struct stmtlint_ctx {
 	const instance *inst;
+	const struct ruleset *rs;             /* for the core's rules (pattern-limit, plugin) */
 	const sl_doc *doc;
 	diag_list *out;
 	const suppress_set *sup;
 	pcre2_match_data *md;                 /* created on first use */
 	pcre2_match_context *mc;              /* shared by the draft's checks, read-only */
 	int limit_reported;
-	int oom;
+	int bad_fix_reported;                 /* a fix-it of this plugin was refused */
 };
 
 /* The table passed to every plugin. */

@@ -25,10 +25,18 @@ static const char *descriptor_problem(const stmtlint_plugin *d, char *why, size_
 {
 	size_t i;
 
-	if (d->abi_version != STMTLINT_ABI_VERSION) {
-		snprintf(why, whylen, "plugin ABI version %u, but this stmtlint needs version %u; "
-		         "rebuild the plugin against this stmtlint's <stmtlint/plugin.h>",
-		         d->abi_version, STMTLINT_ABI_VERSION);
+	if (STMTLINT_ABI_MAJOR_OF(d->abi_version) != STMTLINT_ABI_MAJOR) {
+		snprintf(why, whylen, "plugin built for plugin ABI %u.%u, but this stmtlint offers "
+		         "ABI %u.%u; rebuild the plugin against this stmtlint's <stmtlint/plugin.h>",
+		         STMTLINT_ABI_MAJOR_OF(d->abi_version), STMTLINT_ABI_MINOR_OF(d->abi_version),
+		         STMTLINT_ABI_MAJOR, STMTLINT_ABI_MINOR);
+		return why;
+	}
+	if (STMTLINT_ABI_MINOR_OF(d->abi_version) > STMTLINT_ABI_MINOR) {
+		snprintf(why, whylen, "plugin built for plugin ABI %u.%u, newer than this stmtlint's "
+		         "ABI %u.%u; upgrade stmtlint or rebuild the plugin against its header",
+		         STMTLINT_ABI_MAJOR_OF(d->abi_version), STMTLINT_ABI_MINOR_OF(d->abi_version),
+		         STMTLINT_ABI_MAJOR, STMTLINT_ABI_MINOR);
 		return why;
 	}
 	if (!valid_id(d->id))
@@ -69,7 +77,7 @@ static const char *descriptor_problem(const stmtlint_plugin *d, char *why, size_
 	return NULL;
 }
 
-int plugins_load_file(plugin_set *set, const char *file, buf *err)
+int plugins_load_file(plugin_set *set, const char *file, errlist *err)
 {
 	void *handle;
 	void *sym;
@@ -91,14 +99,14 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 	}
 	handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (handle == NULL) {
-		buf_printf(err, "%s: error: cannot load plugin: %s\n", file, dlerror());
+		errlist_add(err, "plugin", file, 0, 0, "cannot load plugin: %s", dlerror());
 		free(real);
 		return -1;
 	}
 	dlerror();
 	sym = dlsym(handle, STMTLINT_PLUGIN_ENTRY_NAME);
 	if (sym == NULL) {
-		buf_printf(err, "%s: error: not a stmtlint plugin: it does not export %s()\n", file,
+		errlist_add(err, "plugin", file, 0, 0, "not a stmtlint plugin: it does not export %s()",
 		           STMTLINT_PLUGIN_ENTRY_NAME);
 		dlclose(handle);
 		free(real);
@@ -107,7 +115,7 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 	memcpy(&entry, &sym, sizeof(entry));
 	desc = entry();
 	if (desc == NULL) {
-		buf_printf(err, "%s: error: %s() returned no plugin descriptor\n", file,
+		errlist_add(err, "plugin", file, 0, 0, "%s() returned no plugin descriptor",
 		           STMTLINT_PLUGIN_ENTRY_NAME);
 		dlclose(handle);
 		free(real);
@@ -115,14 +123,14 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 	}
 	problem = descriptor_problem(desc, why, sizeof(why));
 	if (problem != NULL) {
-		buf_printf(err, "%s: error: %s\n", file, problem);
+		errlist_add(err, "plugin", file, 0, 0, "%s", problem);
 		dlclose(handle);
 		free(real);
 		return -1;
 	}
 	for (i = 0; i < set->n; i++) {
 		if (strcmp(set->items[i].desc->id, desc->id) == 0) {
-			buf_printf(err, "%s: error: plugin id '%s' is already taken by %s\n", file,
+			errlist_add(err, "plugin", file, 0, 0, "plugin id '%s' is already taken by %s",
 			           desc->id, set->items[i].file);
 			dlclose(handle);
 			free(real);
@@ -133,7 +141,7 @@ int plugins_load_file(plugin_set *set, const char *file, buf *err)
 	if (p == NULL) {
 		dlclose(handle);
 		free(real);
-		buf_printf(err, "%s: error: out of memory\n", file);
+		errlist_add(err, "plugin", file, 0, 0, "out of memory");
 		return -1;
 	}
 	set->items = p;
@@ -155,7 +163,7 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-int plugins_load_dir(plugin_set *set, const char *dir, buf *err)
+int plugins_load_dir(plugin_set *set, const char *dir, errlist *err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -165,7 +173,7 @@ int plugins_load_dir(plugin_set *set, const char *dir, buf *err)
 	int failed = 0;
 
 	if (d == NULL) {
-		buf_printf(err, "%s: error: cannot read plugin folder: %s\n", dir, strerror(errno));
+		errlist_add(err, "plugin", dir, 0, 0, "cannot read plugin folder: %s", strerror(errno));
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "stmtlint/plugin.h"
-#include "buf.h"
+#include "errlist.h"
 
 typedef struct loaded_plugin {
 	void *handle;                   /* from dlopen() */
@@ -22,10 +22,10 @@ typedef struct plugin_set {
 /* Loads one plugin file into set; a file already in the set (by its resolved
  * path) is not loaded again.  Returns 0, or -1 after appending one line
  * "FILE: error: …" to err (the file is then not loaded). */
-int plugins_load_file(plugin_set *set, const char *file, buf *err);
+int plugins_load_file(plugin_set *set, const char *file, errlist *err);
 /* Loads every "*.so" in dir, in name order.  Returns the number of files
  * that failed (each with a line in err), or -1 when dir cannot be read. */
-int plugins_load_dir(plugin_set *set, const char *dir, buf *err);
+int plugins_load_dir(plugin_set *set, const char *dir, errlist *err);
 /* The plugin with this id, or NULL. */
 const loaded_plugin *plugins_find(const plugin_set *set, const char *id);
 /* Unloads everything; the set is empty afterwards. */

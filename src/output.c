@@ -268,6 +268,45 @@ void output_json_add(json_report *r, const char *path, const stmtlint_doc *doc, 
 	json_array_append_new(r->files, file);
 }
 
+/* The entry of file `path`: the last one added when it is that file, else a new one. */
+static json_t *file_entry(json_report *r, const char *path)
+{
+	size_t n = json_array_size(r->files);
+	json_t *last = n > 0 ? json_array_get(r->files, n - 1) : NULL;
+	json_t *file;
+
+	if (last != NULL && strcmp(json_string_value(json_object_get(last, "path")), path) == 0)
+		return last;
+	file = json_object();
+	json_object_set_new(file, "path", json_string(path));
+	json_object_set_new(file, "diagnostics", json_array());
+	json_array_append_new(r->files, file);
+	return file;
+}
+
+void output_json_add_errors(json_report *r, const char *draft, const errlist *errors)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < errors->n; i++) {
+		const sl_error *e = &errors->items[i];
+		const char *path = e->file != NULL ? e->file : draft != NULL ? draft : "stmtlint";
+		json_t *o = json_object();
+
+		json_object_set_new(o, "rule", json_string(e->rule));
+		json_object_set_new(o, "severity", json_string(severity_name(e->severity)));
+		json_object_set_new(o, "message", json_string(e->message));
+		json_object_set_new(o, "line", json_integer((json_int_t)(e->line > 0 ? e->line : 1)));
+		json_object_set_new(o, "column",
+		                    json_integer((json_int_t)(e->column > 0 ? e->column : 1)));
+		json_object_set_new(o, "fixes", json_array());
+		json_object_set_new(o, "notes", json_array());
+		json_array_append_new(json_object_get(file_entry(r, path), "diagnostics"), o);
+	}
+}
+
 void output_json_finish(json_report *r, FILE *out, size_t files, size_t errors, size_t warnings,
                         size_t notes)
 {

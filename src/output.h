@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "errlist.h"
 
 typedef struct output_opts {
 	int color;        /* ANSI colours */
@@ -23,6 +24,12 @@ json_report *output_json_new(void);
 /* Adds one file and its findings (copied); doc may be NULL for a file that
  * could not be read, with its message in `problem`. */
 void output_json_add(json_report *r, const char *path, const stmtlint_doc *doc, const diag_list *l);
+/* Adds errors (configuration, plugins, input) as findings with their core
+ * rule: those about `draft` to its entry (the last one added, or a new one
+ * when it is not), the others to an entry for their own file, e.g. the
+ * configuration they were found in.  Errors without a position are placed
+ * at line 1, column 1 of their file. */
+void output_json_add_errors(json_report *r, const char *draft, const errlist *errors);
 /* Prints {"version":1,"files":[…],"summary":{…}} and frees the report. */
 void output_json_finish(json_report *r, FILE *out, size_t files, size_t errors, size_t warnings,
                         size_t notes);

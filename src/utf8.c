@@ -129,7 +129,7 @@ int utf8_is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
 	       cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
-	       cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+	       cp == 0x200B || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
 int utf8_is_wordchar(uint32_t cp)

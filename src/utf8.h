@@ -24,7 +24,8 @@ size_t utf8_encode(uint32_t cp, char *out);
  * letters and digits, and non-ASCII code points outside punctuation,
  * symbol and space blocks). */
 int utf8_is_wordchar(uint32_t cp);
-/* Whether cp is white space (ASCII, NBSP, the Unicode spaces, ideographic space). */
+/* Whether cp is white space to a reader (ASCII, NBSP, the Unicode spaces,
+ * the zero-width space, ideographic space). */
 int utf8_is_space(uint32_t cp);
 
 #endif

@@ -16,7 +16,7 @@ typedef struct build {
 	const char *text;
 	size_t len;
 	size_t line_base;
-	buf *err;
+	errlist *err;
 	int failed;
 	size_t scalar_bytes;   /* bytes of scalars copied so far, aliases included */
 } build;
@@ -54,9 +54,9 @@ static struct stmtlint_node *node_new(build *b, stmtlint_node_kind kind, yaml_ma
 
 	if (b->out->n_nodes >= YT_MAX_NODES) {
 		if (!b->failed)
-			buf_printf(b->err, "%s:%zu:%zu: error: YAML document expands to more than %d nodes "
-			           "(aliases?)\n", b->out->file, mark.line + 1 + b->line_base,
-			           mark.column + 1, YT_MAX_NODES);
+			errlist_add(b->err, "config", b->out->file, mark.line + 1 + b->line_base,
+			            mark.column + 1, "YAML document expands to more than %d nodes "
+			           "(aliases?)", YT_MAX_NODES);
 		b->failed = 1;
 		return NULL;
 	}
@@ -136,9 +136,8 @@ static struct stmtlint_node *convert(build *b, int id, unsigned depth)
 	if (y == NULL || b->failed)
 		return NULL;
 	if (depth > YT_MAX_DEPTH) {
-		buf_printf(b->err, "%s:%zu:%zu: error: YAML nested deeper than %d levels\n",
-		           b->out->file, y->start_mark.line + 1 + b->line_base,
-		           y->start_mark.column + 1, YT_MAX_DEPTH);
+		errlist_add(b->err, "config", b->out->file, y->start_mark.line + 1 + b->line_base,
+		            y->start_mark.column + 1, "YAML nested deeper than %d levels", YT_MAX_DEPTH);
 		b->failed = 1;
 		return NULL;
 	}
@@ -150,10 +149,10 @@ static struct stmtlint_node *convert(build *b, int id, unsigned depth)
 		/* An alias of a long string, repeated, copies it each time. */
 		b->scalar_bytes += y->data.scalar.length;
 		if (b->scalar_bytes > YT_MAX_SCALAR_BYTES) {
-			buf_printf(b->err, "%s:%zu:%zu: error: YAML document expands to more than %d MiB "
-			           "of text (aliases?)\n", b->out->file,
-			           y->start_mark.line + 1 + b->line_base, y->start_mark.column + 1,
-			           YT_MAX_SCALAR_BYTES >> 20);
+			errlist_add(b->err, "config", b->out->file, y->start_mark.line + 1 + b->line_base,
+			            y->start_mark.column + 1,
+			            "YAML document expands to more than %d MiB of text (aliases?)",
+			            YT_MAX_SCALAR_BYTES >> 20);
 			node_free(n);
 			b->failed = 1;
 			return NULL;
@@ -220,13 +219,15 @@ fail:
 	return NULL;
 }
 
-yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, buf *err)
+yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, errlist *err)
 {
 	yaml_parser_t parser;
 	yaml_document_t ydoc;
 	yt_doc *out;
 	build b;
 	yaml_node_t *root;
+	size_t before = err->n;
+	size_t dropped_before = err->dropped;
 
 	out = calloc(1, sizeof(*out));
 	if (out == NULL)
@@ -244,8 +245,8 @@ yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_bas
 	if (!yaml_parser_load(&parser, &ydoc)) {
 		yaml_mark_t m = parser.problem_mark;
 
-		buf_printf(err, "%s:%zu:%zu: error: YAML: %s%s%s\n", file, m.line + 1 + line_base,
-		           m.column + 1, parser.problem ? parser.problem : "syntax error",
+		errlist_add(err, "config", file, m.line + 1 + line_base, m.column + 1, "YAML: %s%s%s",
+		            parser.problem ? parser.problem : "syntax error",
 		           parser.context ? " " : "", parser.context ? parser.context : "");
 		yaml_parser_delete(&parser);
 		yt_free(out);
@@ -264,15 +265,15 @@ yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_bas
 	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
 	if (b.failed) {
-		if (err->len == 0)
-			buf_printf(err, "%s:1:1: error: out of memory reading YAML\n", file);
+		if (err->n == before && err->dropped == dropped_before)
+			errlist_add(err, "config", file, 1, 1, "out of memory reading YAML");
 		yt_free(out);
 		return NULL;
 	}
 	return out;
 }
 
-yt_doc *yt_load_file(const char *path, buf *err)
+yt_doc *yt_load_file(const char *path, errlist *err)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -280,7 +281,7 @@ yt_doc *yt_load_file(const char *path, buf *err)
 	char why[256];
 
 	if (file_read(path, YT_MAX_FILE_SIZE, &text, &len, why, sizeof(why)) != 0) {
-		buf_printf(err, "%s: error: %s\n", path, why);
+		errlist_add(err, "config", path, 0, 0, "%s", why);
 		return NULL;
 	}
 	doc = yt_parse(path, text, len, 0, err);
@@ -300,16 +301,14 @@ const struct stmtlint_node *yt_get(const struct stmtlint_node *map, const char *
 	return NULL;
 }
 
-void yt_error(buf *err, const struct stmtlint_node *at, const char *fmt, ...)
+void yt_error(errlist *err, const struct stmtlint_node *at, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (at != NULL)
-		buf_printf(err, "%s:%zu:%zu: error: ", at->file, at->line, at->column);
-	else
-		buf_puts(err, "error: ");
 	va_start(ap, fmt);
-	buf_vprintf(err, fmt, ap);
+	if (at != NULL)
+		errlist_vadd(err, "config", at->file, at->line, at->column, fmt, ap);
+	else
+		errlist_vadd(err, "config", NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	buf_putc(err, '\n');
 }

@@ -6,6 +6,7 @@
 
 #include "stmtlint/plugin.h"
 #include "buf.h"
+#include "errlist.h"
 
 /* A YAML value.  Aliases are expanded into copies, so a tree is a tree;
  * the loader caps how many nodes an expansion may make. */
@@ -39,17 +40,18 @@ typedef struct yt_doc {
 /* Parses YAML text (one document) into a tree.  `file` names it in
  * positions; `line_base` is added to every line (for front matter that does
  * not start at line 1).  Returns a new yt_doc the caller frees with
- * yt_free(), or NULL after appending "FILE:LINE:COL: error: …" to err. */
-yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, buf *err);
+ * yt_free(), or NULL after adding a [config] error with its position to err. */
+yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, errlist *err);
 /* Reads and parses a YAML file; as yt_parse. */
-yt_doc *yt_load_file(const char *path, buf *err);
+yt_doc *yt_load_file(const char *path, errlist *err);
 /* Frees a document and its nodes; accepts NULL. */
 void yt_free(yt_doc *doc);
 
 /* The value under `key` in a mapping, or NULL. */
 const struct stmtlint_node *yt_get(const struct stmtlint_node *map, const char *key);
-/* Appends "FILE:LINE:COL: error: " and the formatted message and a newline. */
-void yt_error(buf *err, const struct stmtlint_node *at, const char *fmt, ...)
+/* Adds a [config] error at `at` (its file, line and column; no position
+ * when at is NULL). */
+void yt_error(errlist *err, const struct stmtlint_node *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 #endif

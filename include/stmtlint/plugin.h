@@ -4,19 +4,32 @@
  * A plugin is a shared object that exports one function,
  * stmtlint_plugin_entry(), returning a pointer to a static const
  * stmtlint_plugin descriptor.  The host checks the descriptor's ABI version
- * exactly, validates the plugin's options against its option table, calls
- * init() once per configuration, check() once per draft (possibly from
- * several threads at once, and again and again in a long-running editor
- * process), and fini() once at the end.
+ * (see "Versions" below), validates the plugin's options against its option
+ * table, calls init() once per configuration, check() once per draft
+ * (possibly from several threads at once, and again and again in a
+ * long-running editor process), and fini() once at the end.
  *
  * Plugins see the host only through the stmtlint_host table passed to
  * init(), check() and fini().  They never allocate diagnostics: they ask the
  * host to report one, and the host owns it.  Memory that a plugin allocates
- * for its own state is the plugin's to free in fini().
+ * for its own state is the plugin's to free in fini().  Data the host hands
+ * out (nodes, datasets, resources, strings) stays the host's and lives at
+ * least until the plugin's fini() returns.
  *
  * Positions are byte offsets into stmtlint_doc.text, half-open [start, end).
- * The host turns them into 1-based lines and code-point columns for people
- * and into UTF-16 positions for editors.
+ * The host turns them into 1-based lines and columns for people and into
+ * UTF-16 positions for editors.
+ *
+ * Versions.  STMTLINT_ABI_VERSION packs a major and a minor version.  The
+ * major version changes only when something in this header changes
+ * incompatibly; a plugin whose major version differs from the host's is
+ * refused with a message naming both.  The minor version grows when host
+ * services or document fields are appended, never inserted or changed: a
+ * host loads every plugin of its major version whose minor version is its
+ * own or older (a plugin built against ABI 1.0 runs on a 1.1 host), and
+ * refuses a plugin built against a newer minor version than it offers.
+ * Fields marked "(ABI 1.1)" below exist from minor version 1 on; a plugin
+ * built against this header may use them, since an older host refuses it.
  */
 #ifndef STMTLINT_PLUGIN_H
 #define STMTLINT_PLUGIN_H
@@ -28,8 +41,15 @@
 extern "C" {
 #endif
 
-/* Bumped on every incompatible change of anything in this header. */
-#define STMTLINT_ABI_VERSION 1u
+/* The major version: bumped on every incompatible change of this header. */
+#define STMTLINT_ABI_MAJOR 1u
+/* The minor version: bumped when services or fields are appended. */
+#define STMTLINT_ABI_MINOR 1u
+/* Both, as a plugin's descriptor and the host table carry them.  ABI 1.0
+ * wrote plain 1u, which reads as major 1, minor 0. */
+#define STMTLINT_ABI_VERSION ((STMTLINT_ABI_MINOR << 16) | STMTLINT_ABI_MAJOR)
+#define STMTLINT_ABI_MAJOR_OF(v) ((unsigned)(v) & 0xFFFFu)
+#define STMTLINT_ABI_MINOR_OF(v) ((unsigned)(v) >> 16)
 
 /* The one symbol a plugin exports. */
 #define STMTLINT_PLUGIN_ENTRY_NAME "stmtlint_plugin_entry"
@@ -118,6 +138,9 @@ typedef struct stmtlint_doc {
 	stmtlint_span meta_title_span;
 	const char *meta_date;        /* front matter "date:", decoded; NULL when absent */
 	stmtlint_span meta_date_span;
+	/* (ABI 1.1) */
+	size_t bom;                   /* bytes of byte-order mark before text in the file (0 or 3):
+	                                 offset + bom is the offset in the file as stored */
 } stmtlint_doc;
 
 /* ------------------------------------------------------------------ */
@@ -154,12 +177,13 @@ typedef struct stmtlint_diag stmtlint_diag;       /* a reported diagnostic (opaq
 typedef struct stmtlint_options stmtlint_options; /* a plugin's validated options (opaque) */
 typedef struct stmtlint_node stmtlint_node;       /* a YAML value with its position (opaque) */
 typedef struct stmtlint_regex stmtlint_regex;     /* a compiled pattern (opaque, host-owned) */
+typedef struct stmtlint_resource stmtlint_resource; /* a process-wide object (opaque, host-owned) */
 
 /* Report with this as the check index when the plugin has no checks table. */
 #define STMTLINT_NO_CHECK ((size_t)-1)
 
 typedef struct stmtlint_plugin {
-	unsigned abi_version;                 /* STMTLINT_ABI_VERSION */
+	unsigned abi_version;                 /* STMTLINT_ABI_VERSION (major and minor) */
 	const char *id;                       /* lower-case, [a-z0-9-]+, unique */
 	const char *summary;                  /* one line, for --list-rules */
 	stmtlint_severity severity;           /* default severity of STMTLINT_NO_CHECK reports */
@@ -276,7 +300,84 @@ struct stmtlint_host {
 	void (*position)(const stmtlint_doc *doc, size_t offset, size_t *line, size_t *column);
 	/* Index of the line that holds byte `offset`. */
 	size_t (*line_of)(const stmtlint_doc *doc, size_t offset);
+
+	/* ===== (ABI 1.1) ================================================ */
+
+	/* --- Fix-its with a title --------------------------------------- */
+
+	/* Like fix(), with a one-line title for an editor's quick-fix menu
+	 * ("Replace ‘•’ with ‘-’"); NULL gives a title made from the edit.
+	 * Returns 0, or -1 when the fix was refused: [start, end) is not
+	 * inside the draft or does not start and end on a character boundary
+	 * (the host then also reports the plugin's mistake).  fix() applies
+	 * the same checks. */
+	int (*fix_titled)(stmtlint_diag *diag, size_t start, size_t end, const char *replacement,
+	                  const char *title);
+
+	/* --- Configuration that reaches plugins (init only) -------------- */
+
+	/* The configuration's language ("en", "en-US", "en-GB", ...). */
+	const char *(*language)(const stmtlint_options *opts);
+	/* The word lists the configuration names (`dictionaries:`), resolved
+	 * and confined to the repository; sets *paths to an array of *count
+	 * paths the host owns. */
+	void (*dictionaries)(const stmtlint_options *opts, const char *const **paths,
+	                     size_t *count);
+	/* The dataset the profile declares under `name` (its `data:` key): the
+	 * root of a YAML file, or for a word list (.txt) a sequence of its
+	 * words, one per non-empty line not starting with '#', each with its
+	 * line.  Loaded once per process and shared read-only by every plugin
+	 * and configuration that names the same file.  NULL when the profile
+	 * declares no such dataset. */
+	const stmtlint_node *(*dataset)(const stmtlint_options *opts, const char *name);
+
+	/* --- Process-wide resources -------------------------------------- */
+
+	/* Returns the resource known by `key` (which should name everything it
+	 * is made from: "hunspell:en_US:/path/words.txt"), calling
+	 * create(key, arg, why, whylen) the first time any configuration of
+	 * the process asks for it; destroy(object) runs once at exit, before
+	 * any plugin is unloaded.  With STMTLINT_RESOURCE_LOCKED (for libraries
+	 * that are not thread-safe) resource_acquire() locks it until
+	 * resource_release().  On failure create returns NULL with a reason in
+	 * why; the host reports it through config_error and returns NULL.
+	 * Call from init() only. */
+	stmtlint_resource *(*resource)(const stmtlint_options *opts, const char *key,
+	                               void *(*create)(const char *key, void *arg, char *why,
+	                                               size_t whylen),
+	                               void (*destroy)(void *object), void *arg, unsigned flags);
+	/* The resource's object, locked for this thread when the resource was
+	 * made with STMTLINT_RESOURCE_LOCKED; pair every call with release. */
+	void *(*resource_acquire)(const stmtlint_resource *res);
+	void (*resource_release)(const stmtlint_resource *res);
+
+	/* --- Text helpers: the one definition plugins share -------------- */
+
+	/* Decodes the code point at s[0, len) into *cp and returns its length
+	 * (1-4); an invalid or truncated sequence decodes as U+FFFD of length
+	 * 1, so the result is never 0 for len > 0. */
+	size_t (*utf8_decode)(const char *s, size_t len, uint32_t *cp);
+	/* Writes cp as UTF-8 into out (room for 4 bytes); returns the length. */
+	size_t (*utf8_encode)(uint32_t cp, char *out);
+	/* Whether cp is white space to a reader: ASCII white space, the
+	 * Unicode space separators (no-break spaces included) and the
+	 * zero-width space. */
+	int (*is_space)(uint32_t cp);
+	/* Whether cp belongs to a word: letters, digits and marks. */
+	int (*is_word_char)(uint32_t cp);
+	/* The simple case folding of cp (lower case for letters that have one). */
+	uint32_t (*fold_case)(uint32_t cp);
+	/* The normalised form of the word s[0, len), as words are compared:
+	 * case-folded, curly apostrophes as "'", ligatures spelled out, soft
+	 * hyphens and zero-width characters dropped.  Writes at most outlen-1
+	 * bytes and a NUL into out and returns the length the whole form needs
+	 * (as snprintf does). */
+	size_t (*word_normalize)(const char *s, size_t len, char *out, size_t outlen);
 };
+
+/* stmtlint_host.resource() flags. */
+#define STMTLINT_RESOURCE_SHARED 0u   /* the object is safe to use from several threads */
+#define STMTLINT_RESOURCE_LOCKED 1u   /* one thread at a time: acquire() locks it */
 
 #ifdef __cplusplus
 }

@@ -19,39 +19,39 @@ static void unload(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	buf err;
+	errlist err;
 
 	(void)argc;
 	(void)argv;
-	buf_init(&err, 1 << 16);
+	errlist_init(&err);
 	if (plugins_load_dir(&plugins, fuzz_plugin_dir(), &err) != 0 || plugins.n == 0) {
 		fprintf(stderr, "fuzz_config: cannot load the plugins of %s:\n%s", fuzz_plugin_dir(),
-		        err.data ? err.data : "");
+		        fuzz_errors(&err));
 		exit(1);
 	}
-	buf_free(&err);
+	errlist_free(&err);
 	atexit(unload);
 	return 0;
 }
 
-static void make_ready(config *cfg, buf *err)
+static void make_ready(config *cfg, errlist *err)
 {
 	if (cfg != NULL)
-		ruleset_free(ruleset_new(&plugins, cfg, err));
+		ruleset_free(ruleset_new(&plugins, cfg, fuzz_store(), err));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path;
-	buf err;
+	errlist err;
 
-	buf_init(&err, 1 << 20);
+	errlist_init(&err);
 	path = fuzz_write(".stmtlint.yaml", data, size);
 	if (path != NULL)
 		make_ready(config_load(path, NULL, fuzz_rules_dir(), 0, &err), &err);
 	path = fuzz_write("profile.yaml", data, size);
 	if (path != NULL)
 		make_ready(config_load(NULL, path, fuzz_rules_dir(), 0, &err), &err);
-	buf_free(&err);
+	errlist_free(&err);
 	return 0;
 }

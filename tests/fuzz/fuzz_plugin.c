@@ -42,28 +42,28 @@ static void add_ruleset(const char *id, const char *data_file)
 {
 	char name[32];
 	buf profile;
-	buf err;
+	errlist err;
 	const char *path;
 	config *cfg;
 
 	if (n_rulesets == MAX_RULESETS)
 		return;
 	buf_init(&profile, 0);
-	buf_init(&err, 0);
+	errlist_init(&err);
 	if (data_file != NULL)
 		buf_printf(&profile, "include:\n  - '%s'\n", data_file);
 	buf_printf(&profile, "rules:\n  %s: on\n", id);
 	snprintf(name, sizeof(name), "profile-%zu.yaml", n_rulesets);
 	path = profile.data != NULL ? fuzz_write(name, profile.data, profile.len) : NULL;
 	cfg = path != NULL ? config_load(NULL, path, fuzz_rules_dir(), 0, &err) : NULL;
-	rulesets[n_rulesets] = cfg != NULL ? ruleset_new(&plugins, cfg, &err) : NULL;
+	rulesets[n_rulesets] = cfg != NULL ? ruleset_new(&plugins, cfg, fuzz_store(), &err) : NULL;
 	buf_free(&profile);
 	if (rulesets[n_rulesets] == NULL) {
 		fprintf(stderr, "fuzz_plugin: cannot start plugin '%s' with %s:\n%s", id,
-		        data_file ? data_file : "no rule data", err.data ? err.data : "");
+		        data_file ? data_file : "no rule data", fuzz_errors(&err));
 		exit(1);
 	}
-	buf_free(&err);
+	errlist_free(&err);
 	n_rulesets++;
 }
 
@@ -117,16 +117,16 @@ static void add_rule_data(const char *id)
 	if (n > 1)
 		qsort(files, n, sizeof(*files), by_name);
 	for (i = 0; i < n; i++) {
-		buf err;
+		errlist err;
 		yt_doc *doc;
 
-		buf_init(&err, 0);
+		errlist_init(&err);
 		doc = yt_load_file(files[i], &err);
 		if (doc != NULL && doc->root != NULL && doc->root->kind == STMTLINT_NODE_MAPPING &&
 		    yt_get(doc->root, id) != NULL)
 			add_ruleset(id, files[i]);
 		yt_free(doc);
-		buf_free(&err);
+		errlist_free(&err);
 		free(files[i]);
 	}
 	free(files);
@@ -157,12 +157,12 @@ static void check_as(const uint8_t *data, size_t size, const char *path, stmtlin
 		return;
 	for (i = 0; i < n_rulesets; i++) {
 		diag_list l;
-		buf err;
+		errlist err;
 
 		diag_list_init(&l);
-		buf_init(&err, 1 << 16);
+		errlist_init(&err);
 		ruleset_check(rulesets[i], doc, &l, &err);
-		buf_free(&err);
+		errlist_free(&err);
 		diag_list_free(&l);
 	}
 	doc_free(doc);

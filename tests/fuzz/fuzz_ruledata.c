@@ -58,20 +58,20 @@ static sl_doc *read_draft(const char *name)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	buf err;
+	errlist err;
 	buf profile;
 	const char *path;
 	size_t i;
 
 	(void)argc;
 	(void)argv;
-	buf_init(&err, 1 << 16);
+	errlist_init(&err);
 	if (plugins_load_dir(&plugins, fuzz_plugin_dir(), &err) != 0 || plugins.n == 0) {
 		fprintf(stderr, "fuzz_ruledata: cannot load the plugins of %s:\n%s", fuzz_plugin_dir(),
-		        err.data ? err.data : "");
+		        fuzz_errors(&err));
 		exit(1);
 	}
-	buf_free(&err);
+	errlist_free(&err);
 	atexit(release);
 	/* A profile that includes the input and turns every plugin on. */
 	buf_init(&profile, 0);
@@ -99,15 +99,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	config *cfg;
 	ruleset *rs = NULL;
-	buf err;
+	errlist err;
 	size_t i;
 
-	buf_init(&err, 1 << 20);
+	errlist_init(&err);
 	if (profile_path == NULL || fuzz_write("data.yaml", data, size) == NULL)
 		goto done;
 	cfg = config_load(NULL, profile_path, fuzz_rules_dir(), 0, &err);
 	if (cfg != NULL)
-		rs = ruleset_new(&plugins, cfg, &err);
+		rs = ruleset_new(&plugins, cfg, fuzz_store(), &err);
 	for (i = 0; rs != NULL && i < N_DRAFTS; i++) {
 		diag_list l;
 
@@ -117,6 +117,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ruleset_free(rs);
 done:
-	buf_free(&err);
+	errlist_free(&err);
 	return 0;
 }

@@ -104,3 +104,30 @@ int fuzz_plugins_add_static(plugin_set *set, const stmtlint_plugin *desc)
 	set->n++;
 	return 0;
 }
+
+static store *the_store;
+
+static void free_store(void)
+{
+	store_free(the_store);
+	the_store = NULL;
+}
+
+store *fuzz_store(void)
+{
+	if (the_store == NULL) {
+		the_store = store_new();
+		atexit(free_store);
+	}
+	return the_store;
+}
+
+const char *fuzz_errors(const errlist *err)
+{
+	static buf text;
+
+	buf_free(&text);
+	buf_init(&text, 0);
+	errlist_format(err, &text);
+	return text.data != NULL ? text.data : "";
+}

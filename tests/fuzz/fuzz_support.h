@@ -8,7 +8,9 @@
 #include <stdint.h>
 
 #include "stmtlint/plugin.h"
+#include "errlist.h"
 #include "loader.h"
+#include "store.h"
 
 /* What each harness defines (libFuzzer's interface). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -30,5 +32,11 @@ const char *fuzz_write(const char *name, const void *data, size_t len);
  * loaded one but without dlopen() (handle NULL); plugins_unload() frees the
  * set.  Returns 0, or -1. */
 int fuzz_plugins_add_static(plugin_set *set, const stmtlint_plugin *desc);
+
+/* The store of datasets and resources the harness's rule sets share, made
+ * on first use and freed at exit. */
+store *fuzz_store(void);
+/* err as compilers print it (a static buffer, valid until the next call). */
+const char *fuzz_errors(const errlist *err);
 
 #endif

@@ -18,7 +18,9 @@
 
 typedef struct fixture {
 	char dir[512];
-	buf err;
+	errlist err;
+	buf text;              /* err as compilers print it, for assertions */
+	store *store;
 	plugin_set plugins;
 } fixture;
 
@@ -32,7 +34,9 @@ static int setup(void **state)
 		free(f);
 		return -1;
 	}
-	buf_init(&f->err, 1 << 20);
+	errlist_init(&f->err);
+	buf_init(&f->text, 0);
+	f->store = store_new();
 	*state = f;
 	return 0;
 }
@@ -43,7 +47,9 @@ static int teardown(void **state)
 
 	if (scratch_dir_remove(f->dir) != 0)
 		return -1;
-	buf_free(&f->err);
+	errlist_free(&f->err);
+	buf_free(&f->text);
+	store_free(f->store);
 	plugins_unload(&f->plugins);
 	free(f);
 	return 0;
@@ -60,7 +66,11 @@ static const char *write_file(const fixture *f, const char *name, const char *te
 
 static const char *errors(const fixture *f)
 {
-	return f->err.data != NULL ? f->err.data : "";
+	buf *b = (buf *)&f->text;
+
+	buf_reset(b);
+	errlist_format(&f->err, b);
+	return b->data != NULL ? b->data : "";
 }
 
 /* Asserts that err holds "DIR/NAME:LINE:COL: error: " followed, somewhere on
@@ -102,7 +112,7 @@ static void test_valid_config(void **state)
 	int saw_dates_off = 0;
 
 	assert_non_null(cfg);
-	assert_int_equal(f->err.len, 0);
+	assert_int_equal(f->err.n, 0);
 	assert_int_equal(cfg->fail_on, STMTLINT_WARNING);
 	assert_string_equal(cfg->language, "en-GB");
 	assert_non_null(strstr(cfg->profile, "/profiles/default.yaml"));
@@ -160,7 +170,7 @@ static void test_bad_severity(void **state)
 	assert_null(cfg);
 	assert_error_at(f, ".stmtlint.yaml", 2, 10, "'loud' is not a severity");
 
-	buf_reset(&f->err);
+	errlist_free(&f->err);
 	cfg = load(f, "rules:\n  dates:\n    severity: [x]\n");
 	assert_null(cfg);
 	assert_error_at(f, ".stmtlint.yaml", 3, 15, "severity must be off, on, note, warning or error");
@@ -195,7 +205,7 @@ static void test_profile_not_found(void **state)
 	assert_non_null(strstr(errors(f), "no-such-profile.yaml"));
 
 	/* from the command line there is no position */
-	buf_reset(&f->err);
+	errlist_free(&f->err);
 	cfg = config_load(NULL, "no-such-profile", RULES_DIR, 0, &f->err);
 	assert_null(cfg);
 	assert_non_null(strstr(errors(f), "error: no profile file"));
@@ -247,7 +257,7 @@ static void test_profile_override_not_confined(void **state)
 	config *cfg = config_load(cfg_path, RULES_DIR "/profiles/default.yaml", RULES_DIR, 0, &f->err);
 
 	assert_non_null(cfg);
-	assert_int_equal(f->err.len, 0);
+	assert_int_equal(f->err.n, 0);
 	config_free(cfg);
 }
 
@@ -307,7 +317,7 @@ static void test_profile_extends_and_includes(void **state)
 	           "description: mine\nextends: default\ninclude:\n  - data.yaml\nrules:\n  dates: off\n");
 	cfg = load(f, "profile: mine.yaml\n");
 	assert_non_null(cfg);
-	assert_int_equal(f->err.len, 0);
+	assert_int_equal(f->err.n, 0);
 	for (i = 0; i < cfg->n_rules; i++) {
 		if (cfg->rules[i].options_only) {
 			assert_string_equal(cfg->rules[i].rule, "structure");
@@ -355,7 +365,7 @@ static void test_ruleset_valid(void **state)
 	load_real_plugins(f);
 	cfg = load(f, "rules:\n  structure:\n    bullet: '-'\n  dates/weekday: off\n");
 	assert_non_null(cfg);
-	rs = ruleset_new(&f->plugins, cfg, &f->err);
+	rs = ruleset_new(&f->plugins, cfg, f->store, &f->err);
 	if (rs == NULL)
 		fail_msg("%s", errors(f));
 	assert_int_equal(rs->n, 2);
@@ -372,13 +382,13 @@ static void test_ruleset_unknown_rule(void **state)
 	load_real_plugins(f);
 	cfg = load(f, "rules:\n  strucure: on\n");
 	assert_non_null(cfg);
-	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_null(ruleset_new(&f->plugins, cfg, f->store, &f->err));
 	assert_error_at(f, ".stmtlint.yaml", 2, 3, "unknown rule 'strucure'; did you mean 'structure'?");
 
-	buf_reset(&f->err);
+	errlist_free(&f->err);
 	cfg = load(f, "rules:\n  structure/bulets: off\n");
 	assert_non_null(cfg);
-	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_null(ruleset_new(&f->plugins, cfg, f->store, &f->err));
 	assert_error_at(f, ".stmtlint.yaml", 2, 3,
 	                "unknown rule 'structure/bulets'; did you mean 'structure/bullets'?");
 }
@@ -391,7 +401,7 @@ static void test_ruleset_unknown_option(void **state)
 	load_real_plugins(f);
 	cfg = load(f, "rules:\n  structure:\n    severity: error\n    bulet: '-'\n");
 	assert_non_null(cfg);
-	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_null(ruleset_new(&f->plugins, cfg, f->store, &f->err));
 	assert_error_at(f, ".stmtlint.yaml", 4, 5,
 	                "rule 'structure' has no option 'bulet'; did you mean 'bullet'?");
 }
@@ -404,13 +414,13 @@ static void test_ruleset_bad_option_value(void **state)
 	load_real_plugins(f);
 	cfg = load(f, "rules:\n  structure:\n    bullet: 'x'\n");
 	assert_non_null(cfg);
-	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_null(ruleset_new(&f->plugins, cfg, f->store, &f->err));
 	assert_error_at(f, ".stmtlint.yaml", 3, 13, "option 'bullet' cannot be 'x'");
 
-	buf_reset(&f->err);
+	errlist_free(&f->err);
 	cfg = load(f, "rules:\n  structure:\n    bullet: [a, b]\n");
 	assert_non_null(cfg);
-	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_null(ruleset_new(&f->plugins, cfg, f->store, &f->err));
 	assert_error_at(f, ".stmtlint.yaml", 3, 13, "option 'bullet' must be a string");
 }
 
@@ -422,7 +432,7 @@ static void test_ruleset_options_on_check(void **state)
 	load_real_plugins(f);
 	cfg = load(f, "rules:\n  structure/bullets:\n    bullet: '-'\n");
 	assert_non_null(cfg);
-	assert_null(ruleset_new(&f->plugins, cfg, &f->err));
+	assert_null(ruleset_new(&f->plugins, cfg, f->store, &f->err));
 	assert_error_at(f, ".stmtlint.yaml", 2, 3, "options belong to the plugin");
 }
 

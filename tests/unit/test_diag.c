@@ -80,15 +80,89 @@ static void test_notes_and_fixes(void **unused)
 	assert_non_null(d);
 	assert_int_equal(d->end, 9);   /* an end before the start is clamped */
 	assert_int_equal(diag_add_note(d, 1, 2, "see here"), 0);
-	assert_int_equal(diag_add_fix(d, 9, 10, "x"), 0);
-	assert_int_equal(diag_add_fix(NULL, 9, 10, "x"), 0);
+	assert_int_equal(diag_add_fix(d, 9, 10, "x", NULL, "012345678y"), 0);
+	assert_int_equal(diag_add_fix(NULL, 9, 10, "x", NULL, "012345678y"), 0);
 	assert_int_equal(d->n_notes, 1);
 	assert_string_equal(d->notes[0].message, "see here");
 	assert_int_equal(d->n_fixes, 1);
 	assert_string_equal(d->fixes[0].replacement, "x");
+	assert_string_equal(d->fixes[0].title, "Replace \u2018y\u2019 with \u2018x\u2019");
 	diag_list_free(&l);
 }
 
+/* Titles made from the edit, and a plugin's own. */
+static void test_fix_titles(void **unused)
+{
+	const char *text = "\u2022 (3) Third item.";
+	diag_list l;
+	struct stmtlint_diag *d;
+
+	(void)unused;
+	diag_list_init(&l);
+	d = diag_add(&l, "r", STMTLINT_WARNING, 0, 3, "m");
+	assert_int_equal(diag_add_fix(d, 0, 3, "-", NULL, text), 0);
+	assert_int_equal(diag_add_fix(d, 3, 8, "", NULL, text), 0);
+	assert_int_equal(diag_add_fix(d, 8, 8, ":", NULL, text), 0);
+	assert_int_equal(diag_add_fix(d, 8, 8, ":", "Add the colon", text), 0);
+	assert_string_equal(d->fixes[0].title, "Replace \u2018\u2022\u2019 with \u2018-\u2019");
+	assert_string_equal(d->fixes[1].title, "Delete \u2018 (3) \u2019");
+	assert_string_equal(d->fixes[2].title, "Insert \u2018:\u2019");
+	assert_string_equal(d->fixes[3].title, "Add the colon");
+	diag_list_free(&l);
+}
+
+/* On "• (3) Third item." the bullets fix replaces the "•" and the
+ * item-form fix deletes "• (3) " through the same bytes: applying both
+ * would corrupt the line, so the later one is only a suggestion. */
+static void test_fix_overlap(void **unused)
+{
+	const char *text = "\u2022 (3) Third item.";
+	diag_list l;
+	struct stmtlint_diag *bullet;
+	struct stmtlint_diag *form;
+	struct stmtlint_diag *later;
+	struct stmtlint_diag *touching;
+
+	(void)unused;
+	diag_list_init(&l);
+	form = diag_add(&l, "structure/item-form", STMTLINT_WARNING, 0, 8, "item written as a bullet");
+	bullet = diag_add(&l, "structure/bullets", STMTLINT_WARNING, 0, 3, "bullet");
+	later = diag_add(&l, "x/insert", STMTLINT_NOTE, 12, 12, "two insertions at one place");
+	touching = diag_add(&l, "x/touch", STMTLINT_NOTE, 8, 12, "ends where the insertion is");
+	diag_add_fix(form, 0, 8, "", NULL, text);
+	diag_add_fix(bullet, 0, 3, "-", NULL, text);
+	diag_add_fix(later, 12, 12, "A", NULL, text);
+	diag_add_fix(later, 14, 14, "B", NULL, text);
+	diag_add_fix(touching, 8, 12, "Fourth", NULL, text);
+	diag_finish(&l, "limit", STMTLINT_NOTE);
+	/* sorted: bullets (0-3) before item-form (0-8) by rule name */
+	assert_string_equal(l.items[0]->rule, "structure/bullets");
+	assert_false(l.items[0]->fixes[0].conflict);
+	assert_string_equal(l.items[1]->rule, "structure/item-form");
+	assert_true(l.items[1]->fixes[0].conflict);
+	/* a replacement ending where an insertion is does not overlap it */
+	assert_string_equal(l.items[2]->rule, "x/touch");
+	assert_false(l.items[2]->fixes[0].conflict);
+	assert_string_equal(l.items[3]->rule, "x/insert");
+	assert_false(l.items[3]->fixes[0].conflict);
+	diag_list_free(&l);
+
+	/* two insertions at one place, and a finding's fixes fall together */
+	diag_list_init(&l);
+	bullet = diag_add(&l, "a", STMTLINT_WARNING, 5, 5, "first");
+	form = diag_add(&l, "b", STMTLINT_WARNING, 5, 5, "second");
+	diag_add_fix(bullet, 5, 5, "x", NULL, text);
+	diag_add_fix(form, 1, 2, "y", NULL, text);
+	diag_add_fix(form, 5, 5, "z", NULL, text);
+	diag_finish(&l, "limit", STMTLINT_NOTE);
+	assert_false(l.items[0]->fixes[0].conflict);
+	assert_true(l.items[1]->fixes[0].conflict);   /* clean alone, but its sibling clashes */
+	assert_true(l.items[1]->fixes[1].conflict);
+	diag_list_free(&l);
+}
+
+/* Past the cap: findings are counted, the worst are kept, and one note
+ * says how many were not shown (the header's promise). */
 static void test_cap(void **unused)
 {
 	diag_list l;
@@ -96,10 +170,38 @@ static void test_cap(void **unused)
 
 	(void)unused;
 	diag_list_init(&l);
-	for (i = 0; i < DIAG_MAX_PER_FILE; i++)
+	l.limit = 100;
+	for (i = 0; i < 100; i++)
 		assert_non_null(diag_add(&l, "r", STMTLINT_NOTE, i, i, "m"));
+	/* a note more is dropped, but counted */
+	assert_null(diag_add(&l, "r", STMTLINT_NOTE, 500, 500, "one too many"));
+	/* an error replaces a note: the worst findings are the ones kept */
+	assert_non_null(diag_add(&l, "r", STMTLINT_ERROR, 7000, 7001, "June 31"));
+	assert_null(diag_add(&l, "r", STMTLINT_NOTE, 600, 600, "another"));
+	assert_int_equal(l.n, 100);
+	assert_int_equal(diag_count(&l, STMTLINT_NOTE), 102);
+	assert_int_equal(diag_count(&l, STMTLINT_ERROR), 1);
+	assert_int_equal(diag_worst(&l), STMTLINT_ERROR);
+	diag_list_release_evicted(&l);
+	diag_finish(&l, "limit", STMTLINT_NOTE);
+	assert_int_equal(l.n, 101);
+	/* the error is still there, and the last finding is the one note */
+	assert_int_equal(l.items[99]->severity, STMTLINT_ERROR);
+	assert_string_equal(l.items[100]->rule, "limit");
+	assert_string_equal(l.items[100]->message,
+	                    "3 more findings not shown (0 errors, 0 warnings, 3 notes): the limit "
+	                    "is 100 per file; they count in the summary and the exit status");
+	/* at the first finding not shown: the evicted note at offset 99 */
+	assert_int_equal(l.items[100]->start, 99);
+	diag_list_free(&l);
+
+	/* the default cap */
+	diag_list_init(&l);
+	for (i = 0; i < DIAG_MAX_PER_FILE; i++)
+		assert_non_null(diag_add(&l, "r", STMTLINT_WARNING, i, i, "m"));
 	assert_null(diag_add(&l, "r", STMTLINT_NOTE, 0, 0, "one too many"));
 	assert_int_equal(l.n, DIAG_MAX_PER_FILE);
+	assert_int_equal(diag_count(&l, STMTLINT_NOTE), 1);
 	diag_list_free(&l);
 }
 
@@ -127,6 +229,8 @@ int main(void)
 		cmocka_unit_test(test_sort_order),
 		cmocka_unit_test(test_duplicates_removed),
 		cmocka_unit_test(test_notes_and_fixes),
+		cmocka_unit_test(test_fix_titles),
+		cmocka_unit_test(test_fix_overlap),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_severity_parse),
 	};

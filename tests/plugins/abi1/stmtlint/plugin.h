@@ -1,0 +1,290 @@
+/*
+ * A frozen copy of stmtlint/plugin.h as released with plugin ABI 1.0.
+ * tests/plugins/abi1_plugin.c is built against it so that `make check`
+ * proves a newer host still loads plugins built before its minor versions.
+ * Never edit it: it is what out-of-tree plugins were compiled with.
+ *
+ * stmtlint/plugin.h - the interface between stmtlint and its rule plugins.
+ *
+ * A plugin is a shared object that exports one function,
+ * stmtlint_plugin_entry(), returning a pointer to a static const
+ * stmtlint_plugin descriptor.  The host checks the descriptor's ABI version
+ * exactly, validates the plugin's options against its option table, calls
+ * init() once per configuration, check() once per draft (possibly from
+ * several threads at once, and again and again in a long-running editor
+ * process), and fini() once at the end.
+ *
+ * Plugins see the host only through the stmtlint_host table passed to
+ * init(), check() and fini().  They never allocate diagnostics: they ask the
+ * host to report one, and the host owns it.  Memory that a plugin allocates
+ * for its own state is the plugin's to free in fini().
+ *
+ * Positions are byte offsets into stmtlint_doc.text, half-open [start, end).
+ * The host turns them into 1-based lines and code-point columns for people
+ * and into UTF-16 positions for editors.
+ */
+#ifndef STMTLINT_PLUGIN_H
+#define STMTLINT_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped on every incompatible change of anything in this header. */
+#define STMTLINT_ABI_VERSION 1u
+
+/* The one symbol a plugin exports. */
+#define STMTLINT_PLUGIN_ENTRY_NAME "stmtlint_plugin_entry"
+
+#if defined(__GNUC__)
+#define STMTLINT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define STMTLINT_EXPORT __attribute__((visibility("default")))
+#else
+#define STMTLINT_PRINTF(f, a)
+#define STMTLINT_EXPORT
+#endif
+
+/* Severities, in increasing order.  STMTLINT_OFF disables a rule. */
+typedef enum stmtlint_severity {
+	STMTLINT_OFF = 0,
+	STMTLINT_NOTE = 1,
+	STMTLINT_WARNING = 2,
+	STMTLINT_ERROR = 3
+} stmtlint_severity;
+
+/* A half-open byte range [start, end) of stmtlint_doc.text. */
+typedef struct stmtlint_span {
+	size_t start;
+	size_t end;
+} stmtlint_span;
+
+/* ------------------------------------------------------------------ */
+/* The document model: built once per draft, shared read-only.         */
+/* ------------------------------------------------------------------ */
+
+typedef enum stmtlint_doc_format {
+	STMTLINT_FORMAT_TEXT = 0,     /* plain text */
+	STMTLINT_FORMAT_MARKDOWN = 1  /* Markdown, optionally with YAML front matter */
+} stmtlint_doc_format;
+
+typedef enum stmtlint_block_kind {
+	STMTLINT_BLOCK_TITLE = 0,      /* the statement's title (first block, or first '#' heading) */
+	STMTLINT_BLOCK_DATELINE,       /* a line that is only a date, near the top */
+	STMTLINT_BLOCK_HEADING,        /* an unnumbered heading ('#' in Markdown; a short
+	                                  standalone line before the first section in text) */
+	STMTLINT_BLOCK_SECTION,        /* a numbered section heading: "1. Use of ICT:" or "## 1. …" */
+	STMTLINT_BLOCK_ITEM,           /* a numbered item at the start of a line: "(1) …" */
+	STMTLINT_BLOCK_BULLET,         /* a bullet: "- ", "• ", "* " (maybe "- (3) …", see number) */
+	STMTLINT_BLOCK_PARAGRAPH,      /* anything else that is prose */
+	STMTLINT_BLOCK_CODE,           /* Markdown code fence: not prose */
+	STMTLINT_BLOCK_FRONT_MATTER,   /* YAML front matter: not prose */
+	STMTLINT_BLOCK_COMMENT         /* an HTML comment on lines of its own: not prose */
+} stmtlint_block_kind;
+
+typedef struct stmtlint_block {
+	stmtlint_block_kind kind;
+	size_t first_line;       /* 0-based index into stmtlint_doc.lines */
+	size_t last_line;        /* 0-based, inclusive */
+	stmtlint_span span;      /* the whole block, from its first byte to its last non-blank byte */
+	stmtlint_span marker;    /* the structural marker: "##", "1.", "(1)", "-", "•"; empty when none */
+	stmtlint_span number;    /* the number as written: "1." of a section, "(3)" of an item or of
+	                            a bullet written "- (3) …"; empty when none */
+	stmtlint_span content;   /* the text after the marker(s) and their white space */
+	int value;               /* the number's value (section or item number); 0 when none */
+	uint32_t bullet;         /* BULLET: the marker's code point ('-', 0x2022, '*'); else 0 */
+	unsigned depth;          /* lists: nesting depth from indentation (0 = top level);
+	                            Markdown headings: the level (1-6); else 0 */
+	long section;            /* index of the SECTION block this block falls under, or -1 */
+} stmtlint_block;
+
+typedef struct stmtlint_doc {
+	const char *path;             /* as given on the command line, or --stdin-filename */
+	stmtlint_doc_format format;
+	const char *text;             /* the draft, UTF-8, NUL-terminated; a BOM is not part of it,
+	                                 invalid UTF-8 bytes are replaced by '?' (the host reports them) */
+	size_t length;                /* bytes in text, without the terminating NUL */
+	const char *prose;            /* text with everything that is not prose (front matter, code,
+	                                 link targets, HTML comments, Markdown markers) blanked to
+	                                 spaces; same length, newlines kept, so offsets are shared */
+	const stmtlint_span *lines;   /* each line's content, without its "\n" or "\r\n" */
+	size_t n_lines;
+	const stmtlint_block *blocks; /* in document order */
+	size_t n_blocks;
+	const stmtlint_span *words;   /* words of prose: letters and digits, with inner ' ’ - joined */
+	size_t n_words;
+	const stmtlint_span *sentences; /* sentences of prose; never cross a block */
+	size_t n_sentences;
+	long title;                   /* index of the TITLE block, or -1 */
+	long dateline;                /* index of the DATELINE block, or -1 */
+	const char *meta_title;       /* front matter "title:", decoded; NULL when absent */
+	stmtlint_span meta_title_span;
+	const char *meta_date;        /* front matter "date:", decoded; NULL when absent */
+	stmtlint_span meta_date_span;
+} stmtlint_doc;
+
+/* ------------------------------------------------------------------ */
+/* What a plugin declares.                                             */
+/* ------------------------------------------------------------------ */
+
+/* One check of a plugin, reported as "PLUGIN/ID". */
+typedef struct stmtlint_check_spec {
+	const char *id;
+	stmtlint_severity severity;  /* default severity */
+	const char *summary;
+} stmtlint_check_spec;
+
+typedef enum stmtlint_option_type {
+	STMTLINT_OPT_BOOL = 0,   /* true | false */
+	STMTLINT_OPT_INT,        /* an integer in [min, max] */
+	STMTLINT_OPT_STRING,     /* a string; one of choices when choices is set */
+	STMTLINT_OPT_LIST,       /* a sequence of strings */
+	STMTLINT_OPT_DATA        /* any YAML; the plugin validates it in init() */
+} stmtlint_option_type;
+
+typedef struct stmtlint_option_spec {
+	const char *name;
+	stmtlint_option_type type;
+	const char *default_value;    /* a YAML scalar, e.g. "14", "true", "month-day-year"; or NULL */
+	const char *const *choices;   /* STRING: NULL-terminated allowed values, or NULL */
+	long long min, max;           /* INT: allowed range */
+	const char *help;
+} stmtlint_option_spec;
+
+typedef struct stmtlint_host stmtlint_host;
+typedef struct stmtlint_ctx stmtlint_ctx;         /* one check of one draft (opaque) */
+typedef struct stmtlint_diag stmtlint_diag;       /* a reported diagnostic (opaque, host-owned) */
+typedef struct stmtlint_options stmtlint_options; /* a plugin's validated options (opaque) */
+typedef struct stmtlint_node stmtlint_node;       /* a YAML value with its position (opaque) */
+typedef struct stmtlint_regex stmtlint_regex;     /* a compiled pattern (opaque, host-owned) */
+
+/* Report with this as the check index when the plugin has no checks table. */
+#define STMTLINT_NO_CHECK ((size_t)-1)
+
+typedef struct stmtlint_plugin {
+	unsigned abi_version;                 /* STMTLINT_ABI_VERSION */
+	const char *id;                       /* lower-case, [a-z0-9-]+, unique */
+	const char *summary;                  /* one line, for --list-rules */
+	stmtlint_severity severity;           /* default severity of STMTLINT_NO_CHECK reports */
+	const stmtlint_check_spec *checks;    /* may be NULL */
+	size_t n_checks;
+	const stmtlint_option_spec *options;  /* may be NULL */
+	size_t n_options;
+	/* Called once per configuration, before any check.  Builds the plugin's
+	 * read-only state (compiled patterns, tables) in *state.  Returns 0, or
+	 * -1 after reporting why through host->config_error(). */
+	int (*init)(const stmtlint_host *host, const stmtlint_options *opts, void **state);
+	/* Checks one draft.  Must be re-entrant: state is shared read-only by
+	 * concurrent calls.  Returns 0, or -1 when the draft could not be checked
+	 * (the host then reports the plugin as failed for that draft). */
+	int (*check)(const stmtlint_host *host, const void *state, stmtlint_ctx *ctx,
+	             const stmtlint_doc *doc);
+	/* Frees what init() built.  Called with whatever init() left in *state. */
+	void (*fini)(const stmtlint_host *host, void *state);
+} stmtlint_plugin;
+
+/* The function every plugin exports, under STMTLINT_PLUGIN_ENTRY_NAME. */
+typedef const stmtlint_plugin *(*stmtlint_plugin_entry_fn)(void);
+
+/* ------------------------------------------------------------------ */
+/* What the host offers.                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum stmtlint_node_kind {
+	STMTLINT_NODE_SCALAR = 0,
+	STMTLINT_NODE_SEQUENCE,
+	STMTLINT_NODE_MAPPING
+} stmtlint_node_kind;
+
+/* Pattern flags for regex_compile(); patterns are always UTF-8 with Unicode
+ * properties (PCRE2_UTF | PCRE2_UCP). */
+#define STMTLINT_RE_CASELESS  0x1u
+#define STMTLINT_RE_MULTILINE 0x2u
+#define STMTLINT_RE_EXTENDED  0x4u
+
+/* regex_match() results below zero. */
+#define STMTLINT_RE_NOMATCH  0
+#define STMTLINT_RE_LIMIT   (-1)   /* match or depth limit hit; the host reported it once */
+#define STMTLINT_RE_ERROR   (-2)
+
+struct stmtlint_host {
+	unsigned abi_version;
+
+	/* --- Diagnostics ---------------------------------------------- */
+
+	/* Reports a finding of check `check` (an index into the plugin's
+	 * checks, or STMTLINT_NO_CHECK) over [start, end) of doc->text.  The
+	 * message is printf-formatted.  Returns a handle for notes and fix-its,
+	 * or NULL when the check is off or suppressed there; note() and fix()
+	 * accept NULL. */
+	stmtlint_diag *(*report)(stmtlint_ctx *ctx, size_t check, size_t start, size_t end,
+	                         const char *fmt, ...) STMTLINT_PRINTF(5, 6);
+	/* Attaches a note at [start, end) of the same draft. */
+	void (*note)(stmtlint_diag *diag, size_t start, size_t end, const char *fmt, ...)
+	        STMTLINT_PRINTF(4, 5);
+	/* Attaches a fix-it: replace [start, end) with `replacement` (copied).
+	 * Only for fixes that are certain. */
+	void (*fix)(stmtlint_diag *diag, size_t start, size_t end, const char *replacement);
+	/* Whether check `check` is on for this run (to skip costly work). */
+	int (*enabled)(const stmtlint_ctx *ctx, size_t check);
+
+	/* --- Options and rule data (init only) -------------------------- */
+
+	/* The value of option `name` (declared in the plugin's table), or of its
+	 * default; NULL when it has neither. */
+	const stmtlint_node *(*option)(const stmtlint_options *opts, const char *name);
+	/* Typed shortcuts for BOOL, INT and STRING options (their default when unset). */
+	int (*option_bool)(const stmtlint_options *opts, const char *name);
+	long long (*option_int)(const stmtlint_options *opts, const char *name);
+	const char *(*option_string)(const stmtlint_options *opts, const char *name);
+
+	stmtlint_node_kind (*node_kind)(const stmtlint_node *node);
+	/* A scalar's text (NUL-terminated), or NULL when the node is not a scalar. */
+	const char *(*node_scalar)(const stmtlint_node *node);
+	/* Number of items of a sequence, or of key/value pairs of a mapping; 0 otherwise. */
+	size_t (*node_length)(const stmtlint_node *node);
+	/* The i-th item of a sequence, or the i-th value of a mapping. */
+	const stmtlint_node *(*node_item)(const stmtlint_node *node, size_t i);
+	/* The i-th key of a mapping. */
+	const stmtlint_node *(*node_key)(const stmtlint_node *node, size_t i);
+	/* The value under scalar key `key` of a mapping, or NULL. */
+	const stmtlint_node *(*node_get)(const stmtlint_node *node, const char *key);
+	/* Reports "FILE:LINE:COL: error: …" at `node` (or at the plugin's
+	 * configuration when node is NULL).  init() must then return -1. */
+	void (*config_error)(const stmtlint_options *opts, const stmtlint_node *node,
+	                     const char *fmt, ...) STMTLINT_PRINTF(3, 4);
+
+	/* --- Patterns --------------------------------------------------- */
+
+	/* Compiles a PCRE2 pattern once (JIT where available).  On error reports
+	 * it at `node` (may be NULL) through config_error and returns NULL.  The
+	 * plugin frees the result with regex_free() in fini(). */
+	stmtlint_regex *(*regex_compile)(const stmtlint_options *opts, const stmtlint_node *node,
+	                                 const char *pattern, unsigned flags);
+	void (*regex_free)(stmtlint_regex *re);
+	/* Matches `re` against subject[0, length) starting at byte `offset`,
+	 * with the host's match and depth limits.  On a match fills up to
+	 * `pairs` (start, end) pairs of byte offsets into `ovector` (unset
+	 * groups are (SIZE_MAX, SIZE_MAX)) and returns the number of pairs set
+	 * (>= 1).  Returns STMTLINT_RE_NOMATCH, STMTLINT_RE_LIMIT or
+	 * STMTLINT_RE_ERROR otherwise.  Safe to call from concurrent checks. */
+	int (*regex_match)(stmtlint_ctx *ctx, const stmtlint_regex *re, const char *subject,
+	                   size_t length, size_t offset, size_t *ovector, size_t pairs);
+	/* The number of named group `name`, or -1. */
+	int (*regex_group)(const stmtlint_regex *re, const char *name);
+
+	/* --- Positions -------------------------------------------------- */
+
+	/* 1-based line and column (in code points) of byte `offset` of doc->text. */
+	void (*position)(const stmtlint_doc *doc, size_t offset, size_t *line, size_t *column);
+	/* Index of the line that holds byte `offset`. */
+	size_t (*line_of)(const stmtlint_doc *doc, size_t offset);
+};
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* STMTLINT_PLUGIN_H */
