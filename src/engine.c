@@ -359,9 +359,12 @@ static int resolve_core_severity(ruleset *rs, const config *cfg, errlist *err)
 			rc = -1;
 		} else if (core_rules[k].fixed && r->severity != RULE_ON &&
 		           r->severity != (int)core_rules[k].severity) {
-			yt_error(err, r->at, "rule '%s' cannot be turned off or made a %s: it says that "
-			         "something could not be checked", r->rule,
-			         r->severity == STMTLINT_OFF ? "note" : severity_name(r->severity));
+			if (r->severity == STMTLINT_OFF)
+				yt_error(err, r->at, "rule '%s' cannot be turned off: it says that something "
+				         "could not be checked", r->rule);
+			else
+				yt_error(err, r->at, "rule '%s' cannot be made a %s: it says that something "
+				         "could not be checked", r->rule, severity_name(r->severity));
 			rc = -1;
 		} else {
 			rs->core_severity[k] = r->severity == RULE_ON ? core_rules[k].severity

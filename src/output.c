@@ -251,6 +251,9 @@ void output_json_add(json_report *r, const char *path, const stmtlint_doc *doc, 
 
 			put_pos(f, doc, d->fixes[j].start, d->fixes[j].end, 1);
 			json_object_set_new(f, "replacement", json_string(d->fixes[j].replacement));
+			json_object_set_new(f, "title", json_string(d->fixes[j].title));
+			/* false: it overlaps an earlier finding's fix, a suggestion only */
+			json_object_set_new(f, "applicable", json_boolean(!d->fixes[j].conflict));
 			json_array_append_new(fixes, f);
 		}
 		for (j = 0; j < d->n_notes; j++) {

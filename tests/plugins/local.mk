@@ -1,7 +1,8 @@
 # Test-only plugins: real shared objects (libtool builds them in
 # tests/plugins/.libs because of -rpath), never installed.
 check_LTLIBRARIES += tests/plugins/good.la tests/plugins/bad_abi.la \
-	tests/plugins/no_entry.la tests/plugins/dup_id.la tests/plugins/failing_init.la
+	tests/plugins/no_entry.la tests/plugins/dup_id.la tests/plugins/failing_init.la \
+	tests/plugins/abi1_plugin.la tests/plugins/shared_data.la
 
 tests_plugins_good_la_SOURCES = tests/plugins/good.c
 tests_plugins_good_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
@@ -16,3 +17,10 @@ tests_plugins_failing_init_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
 tests_plugins_no_entry_la_SOURCES = tests/plugins/no_entry.c
 tests_plugins_no_entry_la_LDFLAGS = -module -avoid-version -shared $(SAN_CFLAGS) \
 	-rpath $(abs_builddir)
+# Built against the frozen ABI 1.0 header: newer hosts must still load it.
+tests_plugins_abi1_plugin_la_SOURCES = tests/plugins/abi1_plugin.c
+tests_plugins_abi1_plugin_la_CPPFLAGS = -I$(top_srcdir)/tests/plugins/abi1 $(AM_CPPFLAGS)
+tests_plugins_abi1_plugin_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
+EXTRA_DIST += tests/plugins/abi1/stmtlint/plugin.h
+tests_plugins_shared_data_la_SOURCES = tests/plugins/shared_data.c
+tests_plugins_shared_data_la_LDFLAGS = $(TESTPLUGIN_FLAGS)

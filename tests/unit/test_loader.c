@@ -154,12 +154,16 @@ static void test_load_dir(void **state)
 {
 	fixture *f = *state;
 
-	/* in name order: bad_abi fails, dup_id takes "good", failing_init loads,
-	 * good then fails as a duplicate, no_entry fails */
+	/* in name order: abi1_plugin (built for ABI 1.0) loads, bad_abi fails,
+	 * dup_id takes "good", failing_init loads, good then fails as a
+	 * duplicate, no_entry fails, shared_data loads */
 	assert_int_equal(plugins_load_dir(&f->set, TEST_PLUGIN_DIR, &f->err), 3);
-	assert_int_equal(f->set.n, 2);
-	assert_string_equal(f->set.items[0].file, PLUGIN("dup_id"));
-	assert_string_equal(f->set.items[1].file, PLUGIN("failing_init"));
+	assert_int_equal(f->set.n, 4);
+	assert_string_equal(f->set.items[0].file, PLUGIN("abi1_plugin"));
+	assert_int_equal(f->set.items[0].desc->abi_version, 1u);
+	assert_string_equal(f->set.items[1].file, PLUGIN("dup_id"));
+	assert_string_equal(f->set.items[2].file, PLUGIN("failing_init"));
+	assert_string_equal(f->set.items[3].file, PLUGIN("shared_data"));
 	assert_error(f, PLUGIN("bad_abi") ": error:");
 	assert_error(f, PLUGIN("good") ": error: plugin id 'good' is already taken");
 	assert_error(f, PLUGIN("no_entry") ": error:");
