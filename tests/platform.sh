@@ -26,6 +26,8 @@ check() {
 	shift
 	if "$@"; then ok "$name"; else not_ok "$name"; fi
 }
+# jq_true FILTER FILE: whether FILTER is true of the JSON in FILE.
+jq_true() { jq -e "$1" "$2" >/dev/null; }
 # lint EXPECTED-STATUS ARGS...: runs stmtlint into ./out (both streams) and
 # ./json (standard output alone); returns whether the status is as expected.
 lint() {
@@ -111,7 +113,7 @@ check "one note says how many were not shown" \
 # ---- fix-its that overlap --------------------------------------------------------------
 printf 'Joint Statement\n\nJune 9, 2011\n\n1. Cooperation:\n\n- Sharing.\n- Caring.\n\n(1) First item.\n(2) Second item.\n\xe2\x80\xa2 (3) Third item.\n' >overlap.txt
 lint 0 -f json overlap.txt
-check "the later of two overlapping fix-its is a suggestion only" \
-	jq -e '[.files[0].diagnostics[] | select(.line == 12) | {rule, a: .fixes[0].applicable, t: .fixes[0].title}] ==
-	       [{rule: "structure/bullets", a: true, t: "Replace \u2018\u2022\u2019 with \u2018-\u2019"},
-	        {rule: "structure/item-form", a: false, t: "Delete \u2018\u2022 \u2019"}]' json >/dev/null
+check "the later of two overlapping fix-its is a suggestion only" jq_true '
+	[.files[0].diagnostics[] | select(.line == 12) | {rule, a: .fixes[0].applicable, t: .fixes[0].title}] ==
+	[{rule: "structure/bullets", a: true, t: "Replace \u2018\u2022\u2019 with \u2018-\u2019"},
+	 {rule: "structure/item-form", a: false, t: "Delete \u2018\u2022 \u2019"}]' json
