@@ -3,11 +3,13 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "corerules.h"
+#include "guard.h"
 #include "suppress.h"
 #include "yamltree.h"
 
@@ -592,12 +594,82 @@ static void report_doc_issues(const ruleset *rs, const sl_doc *doc, const suppre
 	}
 }
 
-int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, errlist *err)
+/* One plugin's check of one draft, as guard_run() calls it. */
+typedef struct check_call {
+	const instance *in;
+	struct stmtlint_ctx *ctx;
+	const sl_doc *doc;
+} check_call;
+
+static int call_check(void *arg)
 {
+	check_call *c = arg;
+
+	return c->in->plugin->desc->check(&host_table, c->in->state, c->ctx, &c->doc->pub);
+}
+
+static unsigned long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (unsigned long)((now.tv_sec - since->tv_sec) * 1000 +
+	                       (now.tv_nsec - since->tv_nsec) / 1000000);
+}
+
+/* Runs one plugin on the draft under a guard; a crash, exit() or the time
+ * limit leaves the plugin out of the rest of the run.  Returns 0 or -1. */
+static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
+                      const suppress_set *sup, diag_list *out, unsigned long limit_ms,
+                      errlist *err)
+{
+	struct stmtlint_ctx ctx;
+	check_call call = { in, &ctx, doc };
+	char what[128];
+	guard_result how;
+	int detail;
+	int rc = 0;
+
+	if (in->crashed) {
+		errlist_add(err, "plugin", doc->pub.path, 0, 0, "not checked by plugin '%s', which "
+		            "was left out after it failed on an earlier draft", in->plugin->desc->id);
+		return -1;
+	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.inst = in;
+	ctx.rs = rs;
+	ctx.doc = doc;
+	ctx.out = out;
+	ctx.sup = sup;
+	ctx.mc = rs->limits;
+	how = guard_run(call_check, &call, limit_ms, &rc, &detail);
+	if (how != GUARD_OK) {
+		/* its state may be corrupt: no more drafts for it */
+		((instance *)in)->crashed = 1;
+		errlist_add(err, "plugin", doc->pub.path, 0, 0, "internal error: plugin '%s' (%s) %s "
+		            "while checking this draft; its findings on it are incomplete and it is "
+		            "left out of the rest of the run", in->plugin->desc->id, in->plugin->file,
+		            guard_describe(how, detail, what, sizeof(what)));
+		rc = -1;
+	} else if (rc != 0) {
+		errlist_add(err, "plugin", doc->pub.path, 0, 0,
+		            "plugin '%s' could not check this draft", in->plugin->desc->id);
+		rc = -1;
+	}
+	host_ctx_release(&ctx);
+	diag_list_release_evicted(out);
+	return rc;
+}
+
+int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, diag_list *out,
+                  errlist *err)
+{
+	struct timespec start;
 	suppress_set sup;
 	size_t i;
 	int rc = 0;
 
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (suppress_scan(&doc->pub, &sup) != 0) {
 		errlist_add(err, "input", doc->pub.path, 0, 0, "out of memory");
 		return -1;
@@ -607,23 +679,17 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, errlist 
 		goto done;
 	check_suppressions(rs, doc, &sup, out);
 	for (i = 0; i < rs->n; i++) {
-		const instance *in = &rs->items[i];
-		struct stmtlint_ctx ctx;
+		unsigned long left = 0;
 
-		memset(&ctx, 0, sizeof(ctx));
-		ctx.inst = in;
-		ctx.rs = rs;
-		ctx.doc = doc;
-		ctx.out = out;
-		ctx.sup = &sup;
-		ctx.mc = rs->limits;
-		if (in->plugin->desc->check(&host_table, in->state, &ctx, &doc->pub) != 0) {
-			errlist_add(err, "plugin", doc->pub.path, 0, 0,
-			            "plugin '%s' could not check this draft", in->plugin->desc->id);
-			rc = -1;
+		if (limit_ms > 0) {
+			unsigned long spent = elapsed_ms(&start);
+
+			/* what is left of the draft's time; at least 1 ms, so that a plugin
+			 * after a slow one still gets its say and the report names the slow one */
+			left = spent < limit_ms ? limit_ms - spent : 1;
 		}
-		host_ctx_release(&ctx);
-		diag_list_release_evicted(out);
+		if (run_plugin(rs, &rs->items[i], doc, &sup, out, left, err) != 0)
+			rc = -1;
 	}
 done:
 	suppress_free(&sup);

@@ -37,9 +37,13 @@ void ruleset_free(ruleset *rs);
 /* Checks one draft: the reader's own findings (encoding, front matter, an
  * empty draft), suppression comments, then every enabled plugin.  Findings go
  * to out, finished by diag_finish() (sorted, fixes resolved, the cap's
- * note).  Returns 0, or -1 when a plugin failed on the draft (with a
- * [plugin] error in err); the other plugins' findings are kept. */
-int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, errlist *err);
+ * note).  Each plugin runs under a guard (guard.h): one that crashes, calls
+ * exit() or is still running `limit_ms` after the draft's check began (0:
+ * no limit) is reported and left out of the rest of the run.  Returns 0,
+ * or -1 when a plugin failed on the draft (with a [plugin] error in err);
+ * the other plugins' findings are kept. */
+int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, diag_list *out,
+                  errlist *err);
 
 /* Reports a finding of core rule `id` at the severity rs configures for it,
  * unless it is off or suppressed at that line.  Returns the finding, or NULL. */

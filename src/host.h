@@ -35,6 +35,7 @@ typedef struct instance {
 	void *state;
 	int initialized;
 	int dead;                             /* init() failed: to be left out */
+	volatile int crashed;                 /* a check crashed, exited or hung: left out */
 } instance;
 
 struct ruleset;

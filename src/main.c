@@ -3,6 +3,8 @@
  * configuration or plugin logic. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +21,12 @@
 #define EXIT_FOUND 1
 #define EXIT_TROUBLE 2
 
-/* The default largest draft read. */
+/* The default largest draft read, and the largest --max-file-size. */
 #define DEFAULT_MAX_FILE_SIZE (64ull << 20)
+#define MAX_MAX_FILE_SIZE (1ull << 40)
+/* The plugins' time for one draft, by default and at most (seconds). */
+#define DEFAULT_TIME_LIMIT_S 30
+#define MAX_TIME_LIMIT_S 86400
 
 typedef struct options {
 	const char *config_path;
@@ -33,6 +39,7 @@ typedef struct options {
 	int list_rules;
 	int allow_repo_plugins;
 	unsigned long long max_size;
+	unsigned long time_limit_ms;
 	const char **plugin_dirs;
 	size_t n_plugin_dirs;
 	const char **rules;  /* --enable / --disable, in order */
@@ -71,6 +78,8 @@ static void usage(FILE *out)
 	      "      --allow-repo-plugins  let a .stmtlint.yaml beside the drafts load plugins\n"
 	      "                           (plugins, plugin-dirs): it then runs that code\n"
 	      "      --max-file-size=BYTES  refuse larger drafts (default 64 MiB)\n"
+	      "      --time-limit=SECONDS  stop a plugin still checking a draft after this\n"
+	      "                           long and report it (default 30; 0: no limit)\n"
 	      "      --list-rules         list the rules with their severity and summary\n"
 	      "  -q, --quiet              no summary line on standard error\n"
 	      "      --version            print the version\n"
@@ -100,7 +109,7 @@ static int add_rule(options *o, const char *rule, int sev)
 }
 
 enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
-       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS };
+       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS, OPT_TIME_LIMIT };
 
 static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -116,11 +125,59 @@ static const struct option long_options[] = {
 	{ "allow-repo-plugins", no_argument, NULL, OPT_ALLOW_REPO_PLUGINS },
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* A whole number of bytes in [1, MAX_MAX_FILE_SIZE]: digits only, so that
+ * "-1" or an overflow is not taken for "no limit".  Returns 0 or -1. */
+static int parse_size(const char *s, unsigned long long *out)
+{
+	unsigned long long v = 0;
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9' || v > MAX_MAX_FILE_SIZE)
+			return -1;
+		v = v * 10 + (unsigned long long)(s[i] - '0');
+	}
+	if (i == 0 || v == 0 || v > MAX_MAX_FILE_SIZE)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Seconds, possibly with a fraction ("0.5"), in [0, MAX_TIME_LIMIT_S], as
+ * milliseconds.  Returns 0 or -1. */
+static int parse_seconds(const char *s, unsigned long *ms)
+{
+	char *end;
+	double v;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	v = strtod(s, &end);
+	if (*end != '\0' || !(v >= 0) || v > MAX_TIME_LIMIT_S)
+		return -1;
+	*ms = (unsigned long)(v * 1000 + 0.5);
+	if (v > 0 && *ms == 0)
+		*ms = 1;
+	return 0;
+}
+
+/* Whether "-" is among the operands more than once. */
+static int stdin_named_twice(int argc, char **argv)
+{
+	int seen = 0;
+	int i;
+
+	for (i = optind; i < argc; i++)
+		seen += strcmp(argv[i], "-") == 0;
+	return seen > 1;
+}
 
 /* Parses the command line into *o; returns -1 (after a message) on a usage error,
  * 1 when the program is done (--help, --version). */
@@ -132,6 +189,7 @@ static int parse_args(options *o, int argc, char **argv)
 	o->fail_on = RULE_UNSET;
 	o->format = "text";
 	o->max_size = DEFAULT_MAX_FILE_SIZE;
+	o->time_limit_ms = DEFAULT_TIME_LIMIT_S * 1000ul;
 	while ((c = getopt_long(argc, argv, "c:p:f:qh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -186,20 +244,29 @@ static int parse_args(options *o, int argc, char **argv)
 		case OPT_STDIN_NAME:
 			o->stdin_name = optarg;
 			break;
-		case OPT_MAX_SIZE: {
-			char *end;
-
-			o->max_size = strtoull(optarg, &end, 10);
-			if (*end != '\0' || o->max_size == 0) {
-				fprintf(stderr, "stmtlint: error: --max-file-size takes a number of bytes\n");
+		case OPT_MAX_SIZE:
+			if (parse_size(optarg, &o->max_size) != 0) {
+				fprintf(stderr, "stmtlint: error: --max-file-size takes a number of bytes "
+				        "from 1 to %llu, not '%s'\n", MAX_MAX_FILE_SIZE, optarg);
 				return -1;
 			}
 			break;
-		}
+		case OPT_TIME_LIMIT:
+			if (parse_seconds(optarg, &o->time_limit_ms) != 0) {
+				fprintf(stderr, "stmtlint: error: --time-limit takes seconds from 0 (no "
+				        "limit) to %d, not '%s'\n", MAX_TIME_LIMIT_S, optarg);
+				return -1;
+			}
+			break;
 		default:
 			fputs("Try 'stmtlint --help'.\n", stderr);
 			return -1;
 		}
+	}
+	if (o->config_path != NULL && strcmp(o->config_path, "-") == 0) {
+		fprintf(stderr, "stmtlint: error: --config takes a file; standard input ('-') is "
+		        "for a draft\n");
+		return -1;
 	}
 	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
 		fprintf(stderr, "stmtlint: error: --format takes text or json, not '%s'\n", o->format);
@@ -219,6 +286,38 @@ static int parse_args(options *o, int argc, char **argv)
 		fprintf(stderr, "stmtlint: error: --color takes auto, always or never, not '%s'\n", color);
 		return -1;
 	}
+	return 0;
+}
+
+/* Whether standard output was closed when the program started. */
+static int stdout_was_closed;
+
+/* Opens /dev/null on standard input, output or error when one is closed,
+ * so that no file the run opens takes its number (and gets the output
+ * written into it); a closed standard output is still an error at the end. */
+static void protect_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (fd == STDOUT_FILENO)
+			stdout_was_closed = 1;
+		if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			_exit(EXIT_TROUBLE);
+	}
+}
+
+/* Flushes standard output and says whether everything written reached it:
+ * a full disk, a closed pipe or a closed standard output is an error, exit
+ * status 2, never a clean run that printed nothing. */
+static int output_ok(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout) && !stdout_was_closed)
+		return 1;
+	fprintf(stderr, "stmtlint: error: cannot write to standard output: %s\n",
+	        stdout_was_closed ? "it is closed" : strerror(errno ? errno : EIO));
 	return 0;
 }
 
@@ -294,12 +393,20 @@ int main(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	memset(&t, 0, sizeof(t));
 	o = &opt;
+	protect_std_fds();
 	rc = parse_args(o, argc, argv);
+	if (rc == 0 && stdin_named_twice(argc, argv)) {
+		fputs("stmtlint: error: standard input ('-') is named more than once; it can be "
+		      "read only once\n", stderr);
+		rc = -1;
+	}
 	if (rc != 0) {
 		free(o->plugin_dirs);
 		free(o->rules);
 		free(o->rule_sev);
-		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+		if (rc > 0)
+			return output_ok() ? EXIT_CLEAN : EXIT_TROUBLE;
+		return EXIT_TROUBLE;
 	}
 	memset(&so, 0, sizeof(so));
 	so.config_path = o->config_path;
@@ -312,6 +419,7 @@ int main(int argc, char **argv)
 	so.allow_repo_plugins = o->allow_repo_plugins;
 	so.max_size = o->max_size;
 	so.fail_on = o->fail_on;
+	so.time_limit_ms = o->time_limit_ms;
 	errlist_init(&err);
 	s = session_new(&so, &err);
 	if (s == NULL) {
@@ -361,7 +469,8 @@ int main(int argc, char **argv)
 		output_json_finish(json, stdout, t.files, t.errors, t.warnings, t.notes);
 		json = NULL;
 	}
-	fflush(stdout);
+	if (!output_ok())
+		t.status = EXIT_TROUBLE;
 	if (!o->quiet)
 		fprintf(stderr, "stmtlint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s%s\n",
 		        t.errors, t.errors == 1 ? "" : "s", t.warnings, t.warnings == 1 ? "" : "s",
@@ -374,7 +483,8 @@ oom:
 done:
 	if (json != NULL)
 		output_json_finish(json, stdout, t.files, t.errors, t.warnings, t.notes);
-	fflush(stdout);
+	if (!output_ok())
+		t.status = EXIT_TROUBLE;
 	inputs_free(&inputs);
 	session_free(s);
 	errlist_free(&err);

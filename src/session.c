@@ -399,7 +399,7 @@ static int check_data(session *s, const ruleset *rs, const char *data, size_t le
 	r->fail_on = o->fail_on != RULE_UNSET ? (stmtlint_severity)o->fail_on
 	             : rs->cfg->fail_on != RULE_UNSET ? (stmtlint_severity)rs->cfg->fail_on
 	             : STMTLINT_ERROR;
-	return ruleset_check(rs, r->doc, &r->diags, &r->errors);
+	return ruleset_check(rs, r->doc, o->time_limit_ms, &r->diags, &r->errors);
 }
 
 static int report_init(check_report *r, const char *name)

@@ -27,6 +27,7 @@ typedef struct session_opts {
 	int allow_repo_plugins;             /* a .stmtlint.yaml may load plugins */
 	unsigned long long max_size;        /* largest draft read, in bytes */
 	int fail_on;                        /* --fail-on, or RULE_UNSET */
+	unsigned long time_limit_ms;        /* --time-limit: the plugins' time per draft (0: none) */
 } session_opts;
 
 typedef struct session session;

@@ -10,9 +10,10 @@ AM_TESTS_ENVIRONMENT = \
 	NO_COLOR=1; export NO_COLOR;
 
 # Golden tests: tests/golden/RULE/NAME.{txt,md} beside NAME.out.
-TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh tests/platform.sh
+TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh tests/platform.sh \
+	tests/plugin-faults.sh
 dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh \
-	tests/platform.sh
+	tests/platform.sh tests/plugin-faults.sh
 EXTRA_DIST += tests/golden tests/corpus
 include tests/unit/local.mk
 

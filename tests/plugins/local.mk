@@ -2,7 +2,7 @@
 # tests/plugins/.libs because of -rpath), never installed.
 check_LTLIBRARIES += tests/plugins/good.la tests/plugins/bad_abi.la \
 	tests/plugins/no_entry.la tests/plugins/dup_id.la tests/plugins/failing_init.la \
-	tests/plugins/abi1_plugin.la tests/plugins/shared_data.la
+	tests/plugins/abi1_plugin.la tests/plugins/shared_data.la tests/plugins/misbehave.la
 
 tests_plugins_good_la_SOURCES = tests/plugins/good.c
 tests_plugins_good_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
@@ -24,3 +24,5 @@ tests_plugins_abi1_plugin_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
 EXTRA_DIST += tests/plugins/abi1/stmtlint/plugin.h
 tests_plugins_shared_data_la_SOURCES = tests/plugins/shared_data.c
 tests_plugins_shared_data_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
+tests_plugins_misbehave_la_SOURCES = tests/plugins/misbehave.c
+tests_plugins_misbehave_la_LDFLAGS = $(TESTPLUGIN_FLAGS)

@@ -20,7 +20,7 @@
 typedef struct fixture {
 	char dir[512];
 	errlist err;
-	buf text;              /* err as compilers print it, for assertions */
+	buf text;              /* err as compilers print it, 0, for assertions */
 	store *store;
 	plugin_set set;
 	diag_list out;
@@ -156,14 +156,15 @@ static void test_load_dir(void **state)
 
 	/* in name order: abi1_plugin (built for ABI 1.0) loads, bad_abi fails,
 	 * dup_id takes "good", failing_init loads, good then fails as a
-	 * duplicate, no_entry fails, shared_data loads */
+	 * duplicate, misbehave loads, no_entry fails, shared_data loads */
 	assert_int_equal(plugins_load_dir(&f->set, TEST_PLUGIN_DIR, &f->err), 3);
-	assert_int_equal(f->set.n, 4);
+	assert_int_equal(f->set.n, 5);
 	assert_string_equal(f->set.items[0].file, PLUGIN("abi1_plugin"));
 	assert_int_equal(f->set.items[0].desc->abi_version, 1u);
 	assert_string_equal(f->set.items[1].file, PLUGIN("dup_id"));
 	assert_string_equal(f->set.items[2].file, PLUGIN("failing_init"));
-	assert_string_equal(f->set.items[3].file, PLUGIN("shared_data"));
+	assert_string_equal(f->set.items[3].file, PLUGIN("misbehave"));
+	assert_string_equal(f->set.items[4].file, PLUGIN("shared_data"));
 	assert_error(f, PLUGIN("bad_abi") ": error:");
 	assert_error(f, PLUGIN("good") ": error: plugin id 'good' is already taken");
 	assert_error(f, PLUGIN("no_entry") ": error:");
@@ -240,7 +241,7 @@ static void check_with_good(fixture *f, const char *profile_text, const char *te
 		fail_msg("%s", errors(f));
 	doc = doc_build("draft.md", text, strlen(text), STMTLINT_FORMAT_MARKDOWN);
 	assert_non_null(doc);
-	assert_int_equal(ruleset_check(rs, doc, &f->out, &f->err), 0);
+	assert_int_equal(ruleset_check(rs, doc, 0, &f->out, &f->err), 0);
 	doc_free(doc);
 	ruleset_free(rs);
 }
