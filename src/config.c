@@ -94,12 +94,15 @@ static int keep_doc(config *cfg, yt_doc *doc);
 
 /* Loads a YAML file whose top level must be a mapping with only the keys
  * `keys` (naming them `what` in errors), keeps it in cfg, and sets *root to
- * its top level (NULL for an empty file).  Returns 0, or -1 after errors. */
-static int load_mapping(config *cfg, const char *path, const char *what,
+ * its top level (NULL for an empty file).  The file is read from `real`,
+ * its resolved and checked path, without following links, and named
+ * `path`; a NULL real reads `path` as it is (the user's own files).
+ * Returns 0, or -1 after errors. */
+static int load_mapping(config *cfg, const char *path, const char *real, const char *what,
                         const char *const *keys, size_t n_keys,
                         const struct stmtlint_node **root, errlist *err)
 {
-	yt_doc *doc = yt_load_file(path, err);
+	yt_doc *doc = real != NULL ? yt_load_resolved(real, path, err) : yt_load_file(path, err);
 	size_t i;
 	int rc = 0;
 
@@ -167,9 +170,11 @@ typedef struct file_chain {
 /* Resolves `path`, a file that `at` names as `what` ("profile", "rule
  * data", …), once, and refuses it when a repository's configuration may not
  * name it (it resolves outside the repository and the rule data folder) or
- * when it loops back to a file on `chain` (NULL: none).  Sets *real to the
- * resolved path, which the caller frees; NULL when the file does not exist
- * (reading it reports that).  Returns 0, or -1 after an error. */
+ * when it loops back to a file on `chain` (NULL: none), or when it cannot
+ * be resolved (a link whose target path is too long, say).  Sets *real to
+ * the resolved path, which the caller frees and reads the file from; NULL
+ * when the file does not exist (reading it reports that).  Returns 0, or
+ * -1 after an error. */
 static int resolve_named(const config *cfg, const file_chain *chain, const char *path,
                          const struct stmtlint_node *at, const char *what, char **real, errlist *err)
 {
@@ -177,8 +182,14 @@ static int resolve_named(const config *cfg, const file_chain *chain, const char 
 	size_t i;
 
 	*real = realpath(path, NULL);
-	if (*real == NULL)
+	if (*real == NULL && errno == ENOENT)
 		return 0;
+	if (*real == NULL) {
+		/* a link too long or looping to resolve: where it leads is unknown */
+		yt_error(err, at, "%s '%s' cannot be resolved (%s); it is not read", what, name,
+		         strerror(errno));
+		return -1;
+	}
 	if (cfg->repo_root != NULL && !path_inside(*real, cfg->repo_root) &&
 	    (cfg->data_root == NULL || !path_inside(*real, cfg->data_root))) {
 		yt_error(err, at, "%s '%s' resolves to %s, outside the repository (%s) and the rule "
@@ -202,26 +213,20 @@ refuse:
 /* The repository that holds the configuration file `path`: the nearest
  * folder upward with a .git, else the file's own folder.  Resolved and
  * malloc'ed, or NULL. */
-static char *repo_root_of(const char *path)
+char *config_repo_root(const char *folder)
 {
-	char *real = realpath(path, NULL);
+	char *real = realpath(folder, NULL);
 	char *dir;
 	char *p;
 
 	if (real == NULL)
 		return NULL;
-	p = strrchr(real, '/');
-	if (p == NULL) {
-		free(real);
-		return NULL;
-	}
-	*p = '\0';
-	dir = strdup(real[0] ? real : "/");
+	dir = strdup(real);
 	for (;;) {
 		char probe[PATH_MAX + 8];
 		struct stat st;
 
-		snprintf(probe, sizeof(probe), "%s/.git", real[0] ? real : "");
+		snprintf(probe, sizeof(probe), "%s/.git", real);
 		if (stat(probe, &st) == 0) {
 			free(dir);
 			dir = strdup(real[0] ? real : "/");
@@ -234,6 +239,15 @@ static char *repo_root_of(const char *path)
 	}
 	free(real);
 	return dir;
+}
+
+static char *repo_root_of(const char *path)
+{
+	char *folder = dir_of(path);
+	char *root = folder != NULL ? config_repo_root(folder) : NULL;
+
+	free(folder);
+	return root;
 }
 
 static int keep_doc(config *cfg, yt_doc *doc)
@@ -385,7 +399,7 @@ static int load_profile(config *cfg, const char *file, const struct stmtlint_nod
 	}
 	if (resolve_named(cfg, chain, file, named_at, "profile", &real, err) != 0)
 		return -1;
-	if (real == NULL || access(file, R_OK) != 0) {
+	if (real == NULL || access(real, R_OK) != 0) {
 		if (named_at != NULL)
 			yt_error(err, named_at, "no profile file '%s'", file);
 		else
@@ -484,7 +498,8 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 	size_t i;
 	int rc = 0;
 
-	if (load_mapping(cfg, file, "profile key", profile_keys, 5, &root, err) != 0)
+	if (load_mapping(cfg, file, chain->n > 0 ? chain->real[chain->n - 1] : NULL, "profile key",
+	                 profile_keys, 5, &root, err) != 0)
 		return -1;
 	if (root == NULL)
 		return 0;
@@ -526,15 +541,16 @@ static int read_profile(config *cfg, const char *file, const char *data_dir, fil
 				rc = -1;
 				break;
 			}
-			free(real);
-			if (path == NULL || access(path, R_OK) != 0) {
+			if (path == NULL || real == NULL || access(real, R_OK) != 0) {
 				yt_error(err, inc->items[i], "cannot read rule data '%s'", inc->items[i]->scalar);
 				free(path);
+				free(real);
 				rc = -1;
 				break;
 			}
-			data = yt_load_file(path, err);
+			data = yt_load_resolved(real, path, err);
 			free(path);
+			free(real);
 			if (data == NULL || keep_doc(cfg, data) != 0) {
 				rc = -1;
 				break;
@@ -629,9 +645,24 @@ static int read_config_file(config *cfg, const char **profile_name,
 	size_t i;
 	int rc = 0;
 	char *dir;
+	char *real = realpath(cfg->path, NULL);
 
-	if (load_mapping(cfg, cfg->path, "configuration key", config_keys,
-	                 sizeof(config_keys) / sizeof(*config_keys), &root, err) != 0)
+	/* A .stmtlint.yaml that is a link out of its repository is not read:
+	 * its text would be quoted in errors (a CI log) */
+	if (real == NULL || !path_inside(real, cfg->repo_root)) {
+		if (real == NULL)
+			errlist_add(err, "config", cfg->path, 0, 0, "cannot be resolved (%s); it is not "
+			            "read", strerror(errno));
+		else
+			errlist_add(err, "config", cfg->path, 0, 0, "is a link to %s, outside the "
+			            "repository (%s); it is not read", real, cfg->repo_root);
+		free(real);
+		return -1;
+	}
+	rc = load_mapping(cfg, cfg->path, real, "configuration key", config_keys,
+	                  sizeof(config_keys) / sizeof(*config_keys), &root, err);
+	free(real);
+	if (rc != 0)
 		return -1;
 	if (root == NULL)
 		return 0;
@@ -677,7 +708,7 @@ static int read_config_file(config *cfg, const char **profile_name,
 			return -1;
 		}
 		for (i = 0; i < n->n; i++) {
-			char *real;
+			char *dict_real;
 
 			if (scalar_or_error(n->items[i], "a dictionary", err) != 0) {
 				rc = -1;
@@ -689,9 +720,16 @@ static int read_config_file(config *cfg, const char **profile_name,
 				return -1;
 			}
 			if (resolve_named(cfg, NULL, cfg->dictionaries[cfg->n_dictionaries], n->items[i],
-			                  "dictionary", &real, err) != 0)
+			                  "dictionary", &dict_real, err) != 0) {
 				rc = -1;
-			free(real);
+			} else if (dict_real == NULL) {
+				yt_error(err, n->items[i], "cannot read dictionary '%s'", n->items[i]->scalar);
+				rc = -1;
+			} else {
+				/* plugins read the file that was checked */
+				free(cfg->dictionaries[cfg->n_dictionaries]);
+				cfg->dictionaries[cfg->n_dictionaries] = dict_real;
+			}
 			cfg->n_dictionaries++;
 		}
 		free(dir);
@@ -800,7 +838,7 @@ config *config_load_user(const char *path, errlist *err)
 		return cfg;
 	cfg->path = strdup(path);
 	if (cfg->path == NULL ||
-	    load_mapping(cfg, path, "key of the user configuration (it says where plugins are)",
+	    load_mapping(cfg, path, NULL, "key of the user configuration (it says where plugins are)",
 	                 user_config_keys, 2, &root, err) != 0 ||
 	    read_plugin_keys(cfg, root, CONFIG_ALLOW_PLUGINS, err) != 0) {
 		config_free(cfg);
@@ -848,7 +886,24 @@ void config_free(config *cfg)
 	free(cfg);
 }
 
-char *config_find(const char *start)
+/* Whether a configuration file may be trusted where it lies: one owned by
+ * another user in a folder that others can write to may have been put
+ * there by anyone. */
+static int config_trusted(const char *file, const struct stat *st, const char *dir,
+                          errlist *warnings)
+{
+	struct stat d;
+
+	if (st->st_uid == geteuid() || stat(dir[0] ? dir : "/", &d) != 0 ||
+	    (d.st_mode & S_IWOTH) == 0)
+		return 1;
+	errlist_add_sev(warnings, "config", STMTLINT_WARNING, file, 0, 0, "ignored: it belongs to "
+	                "another user (uid %u) and lies in a folder anyone can write to",
+	                (unsigned)st->st_uid);
+	return 0;
+}
+
+char *config_find(const char *start, errlist *warnings)
 {
 	char dir[PATH_MAX];
 	char *real = realpath(start, NULL);
@@ -863,8 +918,13 @@ char *config_find(const char *start)
 		char *slash;
 
 		snprintf(candidate, sizeof(candidate), "%s/.stmtlint.yaml", strcmp(dir, "/") == 0 ? "" : dir);
-		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
+		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode) &&
+		    config_trusted(candidate, &st, dir, warnings))
 			return strdup(candidate);
+		/* the repository's root is as far as a repository's drafts look */
+		snprintf(candidate, sizeof(candidate), "%s/.git", strcmp(dir, "/") == 0 ? "" : dir);
+		if (lstat(candidate, &st) == 0)
+			return NULL;
 		slash = strrchr(dir, '/');
 		if (slash == NULL || strcmp(dir, "/") == 0)
 			return NULL;

@@ -86,9 +86,14 @@ config *config_load_user(const char *path, errlist *err);
 int config_add_cli_rule(config *cfg, const char *rule, int severity);
 void config_free(config *cfg);
 
-/* Finds ".stmtlint.yaml" in `dir` or the nearest folder above it.  Returns a
- * malloc'ed path, or NULL when there is none. */
-char *config_find(const char *dir);
+/* Finds ".stmtlint.yaml" in `dir` or the nearest folder above it, up to
+ * the repository's root (the first folder with a .git).  A file owned by
+ * another user in a folder others can write to is skipped, with a warning
+ * in `warnings`.  Returns a malloc'ed path, or NULL when there is none. */
+char *config_find(const char *dir, errlist *warnings);
+/* The repository that holds `folder`: the nearest folder upward from it
+ * with a .git, else the folder itself; resolved and malloc'ed, or NULL. */
+char *config_repo_root(const char *folder);
 
 /* The candidate closest to `word` by edit distance, or NULL when none is
  * close enough to suggest. */

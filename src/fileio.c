@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+#ifdef SYS_openat2
+#include <linux/openat2.h>
+#endif
 
 #include "buf.h"
 
@@ -47,17 +51,41 @@ static int read_fd(int fd, size_t limit, char **data, size_t *len, char *why, si
 	return 0;
 }
 
-int file_read(const char *path, size_t limit, char **data, size_t *len, char *why, size_t whylen)
+/* Opens `path` for reading without following a symbolic link in any of
+ * its components (openat2's RESOLVE_NO_SYMLINKS; on kernels without it,
+ * O_NOFOLLOW for the last one). */
+static int open_no_links(const char *path)
+{
+#ifdef SYS_openat2
+	struct open_how how;
+	long fd;
+
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
+	how.resolve = RESOLVE_NO_SYMLINKS;
+	fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
+	if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
+		return (int)fd;
+#endif
+	return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+}
+
+static int read_path(const char *path, int no_links, size_t limit, char **data, size_t *len,
+                     char *why, size_t whylen)
 {
 	struct stat st;
 	int fd;
 	int rc;
 
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0 && !no_links)
 		return read_fd(STDIN_FILENO, limit, data, len, why, whylen);
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	fd = no_links ? open_no_links(path) : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(why, whylen, "cannot open: %s", strerror(errno));
+		if (no_links && (errno == ELOOP || errno == EXDEV))
+			snprintf(why, whylen, "cannot open: it was replaced by a symbolic link after it "
+			         "was checked");
+		else
+			snprintf(why, whylen, "cannot open: %s", strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
@@ -87,4 +115,15 @@ int file_read(const char *path, size_t limit, char **data, size_t *len, char *wh
 	rc = read_fd(fd, limit, data, len, why, whylen);
 	close(fd);
 	return rc;
+}
+
+int file_read(const char *path, size_t limit, char **data, size_t *len, char *why, size_t whylen)
+{
+	return read_path(path, 0, limit, data, len, why, whylen);
+}
+
+int file_read_no_links(const char *path, size_t limit, char **data, size_t *len, char *why,
+                       size_t whylen)
+{
+	return read_path(path, 1, limit, data, len, why, whylen);
 }

@@ -12,5 +12,10 @@
  * folders, FIFOs, devices and larger files without blocking.  Returns 0, or
  * -1 with a one-line reason in why. */
 int file_read(const char *path, size_t limit, char **data, size_t *len, char *why, size_t whylen);
+/* Like file_read(), for a path already resolved and checked (realpath):
+ * refuses to follow a symbolic link in any component, so that a link put
+ * in its place after the check is not followed out of the repository. */
+int file_read_no_links(const char *path, size_t limit, char **data, size_t *len, char *why,
+                       size_t whylen);
 
 #endif

@@ -15,9 +15,12 @@ typedef struct input_list {
 	size_t n;
 } input_list;
 
-/* Adds `arg`: a folder's drafts (without following links; a folder with
- * none, or one that cannot be read, is an [input] error in err), else the
- * path itself.  Returns 0, or -1 when out of memory. */
+/* Adds `arg`: a folder's drafts, else the path itself (a file named is
+ * always checked).  Searching a folder follows no link to a folder, and a
+ * draft that is a link to a file outside the repository searched is left
+ * out with an [input] warning; a folder with no drafts, one that cannot be
+ * read or entered, and a path longer than PATH_MAX are [input] errors in
+ * err.  Returns 0, or -1 when out of memory. */
 int inputs_add(input_list *l, const char *arg, errlist *err);
 void inputs_free(input_list *l);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int valid_id(const char *id)
 {
@@ -86,9 +87,15 @@ int plugins_load_file(plugin_set *set, const char *file, errlist *err)
 	const char *problem;
 	char why[512];
 	loaded_plugin *p;
+	struct stat st;
 	char *real;
 	size_t i;
 
+	/* dlopen() of a FIFO blocks, and of a device reads it: shared objects only */
+	if (stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
+		errlist_add(err, "plugin", file, 0, 0, "cannot load plugin: not a regular file");
+		return -1;
+	}
 	/* The same file named twice (a folder and a path to it, say) loads once. */
 	real = realpath(file, NULL);
 	for (i = 0; real != NULL && i < set->n; i++) {

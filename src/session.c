@@ -231,8 +231,9 @@ static char *folder_of(const char *draft)
 }
 
 /* The configuration file for drafts of folder `dir` ("" for none), looked
- * up once per folder.  NULL when out of memory. */
-static const char *config_of_folder(session *s, const char *dir)
+ * up once per folder (a configuration skipped as untrusted is a warning in
+ * `warnings`, with the first draft of the folder).  NULL when out of memory. */
+static const char *config_of_folder(session *s, const char *dir, errlist *warnings)
 {
 	folder_config *p;
 	char *found;
@@ -245,7 +246,7 @@ static const char *config_of_folder(session *s, const char *dir)
 	if (p == NULL)
 		return NULL;
 	s->folders = p;
-	found = config_find(dir);
+	found = config_find(dir, warnings);
 	p[s->n_folders].dir = strdup(dir);
 	p[s->n_folders].config = strdup(found ? found : "");
 	free(found);
@@ -297,7 +298,7 @@ static const ruleset *ruleset_for(session *s, const char *config_from, const cha
 	pthread_mutex_lock(&s->lock);
 	if (key == NULL) {
 		dir = folder_of(config_from);
-		key = dir != NULL ? config_of_folder(s, dir) : NULL;
+		key = dir != NULL ? config_of_folder(s, dir, err) : NULL;
 		free(dir);
 		if (key == NULL)
 			goto oom;

@@ -118,7 +118,7 @@ static struct stmtlint_node *read_words(const char *real, errlist *err)
 	size_t pos = 0;
 	size_t line = 1;
 
-	if (file_read(real, STORE_MAX_WORDLIST, &text, &len, why, sizeof(why)) != 0) {
+	if (file_read_no_links(real, STORE_MAX_WORDLIST, &text, &len, why, sizeof(why)) != 0) {
 		errlist_add(err, "config", real, 0, 0, "%s", why);
 		return NULL;
 	}
@@ -188,7 +188,7 @@ static const struct stmtlint_node *load_dataset(store *st, const char *real,
 	if (ends_with(real, ".txt")) {
 		d.words = read_words(d.real, err);
 	} else {
-		d.doc = yt_load_file(d.real, err);
+		d.doc = yt_load_resolved(d.real, d.real, err);
 		if (d.doc != NULL && d.doc->root == NULL)
 			d.empty = new_node(STMTLINT_NODE_MAPPING, d.doc->file, 1);
 	}

@@ -289,6 +289,22 @@ yt_doc *yt_load_file(const char *path, errlist *err)
 	return doc;
 }
 
+yt_doc *yt_load_resolved(const char *real, const char *name, errlist *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	yt_doc *doc;
+	char why[256];
+
+	if (file_read_no_links(real, YT_MAX_FILE_SIZE, &text, &len, why, sizeof(why)) != 0) {
+		errlist_add(err, "config", name, 0, 0, "%s", why);
+		return NULL;
+	}
+	doc = yt_parse(name, text, len, 0, err);
+	free(text);
+	return doc;
+}
+
 const struct stmtlint_node *yt_get(const struct stmtlint_node *map, const char *key)
 {
 	size_t i;

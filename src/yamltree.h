@@ -44,6 +44,9 @@ typedef struct yt_doc {
 yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, errlist *err);
 /* Reads and parses a YAML file; as yt_parse. */
 yt_doc *yt_load_file(const char *path, errlist *err);
+/* Reads the YAML file at `real`, a path resolved and checked, without
+ * following any symbolic link (fileio.h), naming it `name` in positions. */
+yt_doc *yt_load_resolved(const char *real, const char *name, errlist *err);
 /* Frees a document and its nodes; accepts NULL. */
 void yt_free(yt_doc *doc);
 

@@ -11,9 +11,9 @@ AM_TESTS_ENVIRONMENT = \
 
 # Golden tests: tests/golden/RULE/NAME.{txt,md} beside NAME.out.
 TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh tests/platform.sh \
-	tests/plugin-faults.sh
+	tests/plugin-faults.sh tests/confinement.sh
 dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh \
-	tests/platform.sh tests/plugin-faults.sh
+	tests/platform.sh tests/plugin-faults.sh tests/confinement.sh
 EXTRA_DIST += tests/golden tests/corpus
 include tests/unit/local.mk
 
