@@ -4,6 +4,9 @@
 #include <string.h>
 
 const core_rule core_rules[N_CORE_RULES] = {
+	[CORE_BIDI] = { "bidi", STMTLINT_WARNING, 0,
+	                "a bidirectional control character, which can make text display in another "
+	                "order than it reads" },
 	[CORE_CONFIG] = { "config", STMTLINT_ERROR, 1,
 	                  "a configuration, profile, rule data or dataset cannot be used" },
 	[CORE_ENCODING] = { "encoding", STMTLINT_ERROR, 0, "bytes that are not UTF-8" },

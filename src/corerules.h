@@ -9,7 +9,8 @@
 #include "stmtlint/plugin.h"
 
 typedef enum core_rule_id {
-	CORE_CONFIG = 0,     /* a configuration, profile, rule data or dataset that cannot be used */
+	CORE_BIDI = 0,       /* a bidirectional control character: text may not read as it shows */
+	CORE_CONFIG,         /* a configuration, profile, rule data or dataset that cannot be used */
 	CORE_ENCODING,       /* bytes that are not UTF-8 */
 	CORE_FRONT_MATTER,   /* front matter that cannot be read */
 	CORE_INPUT,          /* a draft that cannot be read, or holds nothing to check */

@@ -661,6 +661,30 @@ static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
 	return rc;
 }
 
+/* The bidirectional embedding, override and isolate controls (U+202A to
+ * U+202E, U+2066 to U+2069): what a reader sees need not be what the text
+ * says ("Trojan Source"). */
+static void report_bidi(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
+                        diag_list *out)
+{
+	const unsigned char *t = (const unsigned char *)doc->pub.text;
+	size_t i;
+
+	if (rs->core_severity[CORE_BIDI] == STMTLINT_OFF)
+		return;
+	for (i = 0; i + 2 < doc->pub.length; i++) {
+		uint32_t cp;
+
+		if (t[i] != 0xE2 || (t[i + 1] != 0x80 && t[i + 1] != 0x81))
+			continue;
+		cp = 0x2000u | ((uint32_t)(t[i + 1] & 0x3F) << 6) | (t[i + 2] & 0x3F);
+		if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+			core_report(rs, doc, sup, out, CORE_BIDI, i, i + 3, "bidirectional control "
+			            "character U+%04X: the text may display in another order than it "
+			            "reads; delete it unless the draft needs it", (unsigned)cp);
+	}
+}
+
 int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, diag_list *out,
                   errlist *err)
 {
@@ -675,6 +699,7 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, 
 		return -1;
 	}
 	report_doc_issues(rs, doc, &sup, out);
+	report_bidi(rs, doc, &sup, out);
 	if (report_empty(rs, doc, out))
 		goto done;
 	check_suppressions(rs, doc, &sup, out);

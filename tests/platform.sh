@@ -13,7 +13,7 @@ cd "$tmp" || exit 99
 plugins=$BUILDDIR/tests/plugins/.libs
 
 n=0
-echo "1..15"
+echo "1..18"
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
 	n=$((n + 1))
@@ -91,6 +91,7 @@ check "a rule that means 'not checked' cannot be turned off" \
 mkdir conf
 printf 'rules:\n  strucure: off\n' >conf/.stmtlint.yaml
 printf 'Title\n\nText.\n' >conf/draft.txt
+"$STMTLINT" conf/draft.txt >conf.out 2>&1
 lint 2 -f json conf/draft.txt missing.txt
 check "a configuration error and an unreadable file in JSON" bash -c '
 	jq -e ".files[0].path == \"$PWD/conf/.stmtlint.yaml\" and
@@ -117,3 +118,16 @@ check "the later of two overlapping fix-its is a suggestion only" jq_true '
 	[.files[0].diagnostics[] | select(.line == 12) | {rule, a: .fixes[0].applicable, t: .fixes[0].title}] ==
 	[{rule: "structure/bullets", a: true, t: "Replace \u2018\u2022\u2019 with \u2018-\u2019"},
 	 {rule: "structure/item-form", a: false, t: "Delete \u2018\u2022 \u2019"}]' json
+
+# ---- the reader's findings, as data ---------------------------------------------------
+printf 'Title\n\nThe \xe2\x80\xaeparties\xe2\x80\xac agreed.\n' >bidi.txt
+lint 0 bidi.txt
+check "a bidirectional control is a [bidi] finding of its own" \
+	grep -q "^bidi.txt:3:5: warning: bidirectional control character U+202E: the text may display in another order than it reads; delete it unless the draft needs it \[bidi\]$" out
+mkdir -p 'odd error: name'
+printf -- '---\ntitle: [unclosed\n---\n\nTitle\n\nText.\n' >'odd error: name/fm.md'
+lint 1 'odd error: name/fm.md'
+check "a front-matter error in a file named with 'error: ' keeps its position and message" \
+	grep -q "^odd error: name/fm.md:3:1: error: YAML: did not find expected ',' or ']' while parsing a flow sequence \[front-matter\]$" out
+check "a configuration error names its file, position and rule in text" \
+	grep -q "^/.*/conf/.stmtlint.yaml:2:3: error: unknown rule 'strucure'; did you mean 'structure'? (see --list-rules) \[config\]$" conf.out
