@@ -7,4 +7,4 @@ check_PROGRAMS += tests/unit/test_wordiff
 TESTS += tests/unit/test_wordiff
 tests_unit_test_wordiff_SOURCES = tests/unit/test_wordiff.c plugins/principles/wordiff.c
 tests_unit_test_wordiff_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_wordiff_LDADD = $(CMOCKA_LIBS)
+tests_unit_test_wordiff_LDADD = src/libstmtlint.la $(CMOCKA_LIBS)

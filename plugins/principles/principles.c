@@ -425,6 +425,7 @@ static int principles_init(const stmtlint_host *host, const stmtlint_options *op
 	size_t i;
 
 	*state = NULL;
+	wd_use_host(host);
 	if (!st) {
 		host->config_error(opts, NULL, "out of memory");
 		return -1;

@@ -10,77 +10,25 @@
 #define FNV_OFFSET 1469598103934665603ull
 #define FNV_PRIME 1099511628211ull
 
+/* The host's text helpers: the one definition of UTF-8 decoding, of a
+ * word character and of case folding that every plugin shares. */
+static const stmtlint_host *host;
+
+void wd_use_host(const stmtlint_host *h)
+{
+	host = h;
+}
+
 /* Decodes the code point at text[p] (p < end) into *cp; returns its length
  * in bytes.  A malformed sequence counts as one byte U+FFFD. */
 static size_t decode(const char *text, size_t p, size_t end, uint32_t *cp)
 {
-	const unsigned char *s = (const unsigned char *)text + p;
-	size_t avail = end - p;
-	size_t len;
-	uint32_t c;
-	size_t i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2;
-		c = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3;
-		c = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (len > avail) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*cp = c;
-	return len;
-}
-
-static int is_ascii_alnum(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return host->utf8_decode(text + p, end - p, cp);
 }
 
 static int is_digit(uint32_t cp)
 {
 	return cp >= '0' && cp <= '9';
-}
-
-/* Code points above U+007F that are punctuation, symbols or spaces. */
-static int is_other_punct(uint32_t cp)
-{
-	if (cp >= 0x80 && cp <= 0xBF)
-		return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
-	if (cp == 0xD7 || cp == 0xF7 || cp == 0xFEFF)
-		return 1;
-	if (cp >= 0x2000 && cp <= 0x206F)   /* general punctuation: spaces, dashes, quotes */
-		return 1;
-	if (cp >= 0x2190 && cp <= 0x2BFF)   /* arrows, mathematical operators, symbols */
-		return 1;
-	if (cp >= 0x3000 && cp <= 0x303F)   /* CJK punctuation */
-		return 1;
-	if (cp >= 0xFE30 && cp <= 0xFE4F)
-		return 1;
-	if ((cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-	    (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
-		return 1;
-	return 0;
 }
 
 static int is_apostrophe(uint32_t cp)
@@ -95,9 +43,7 @@ static int is_dash(uint32_t cp)
 
 static int is_word_cp(uint32_t cp)
 {
-	if (cp < 0x80)
-		return is_ascii_alnum(cp);
-	return !is_other_punct(cp) && !is_apostrophe(cp) && !is_dash(cp);
+	return host->is_word_char(cp);
 }
 
 static char fold_byte(char c)
@@ -105,6 +51,17 @@ static char fold_byte(char c)
 	if (c >= 'A' && c <= 'Z')
 		return (char)(c - 'A' + 'a');
 	return c;
+}
+
+/* The next code point of a NUL-terminated normalized form, case-folded;
+ * advances *s. */
+static uint32_t next_folded(const char **s)
+{
+	uint32_t cp;
+	size_t n = host->utf8_decode(*s, strlen(*s), &cp);
+
+	*s += n;
+	return host->fold_case(cp);
 }
 
 void wd_words_init(wd_words *w)
@@ -219,9 +176,13 @@ int wd_tokenize(wd_words *w, const char *text, size_t start, size_t end)
 			len = next_len;
 		}
 		w->buf[w->len++] = '\0';
-		for (i = w->v[w->n].norm; w->buf[i]; i++) {
-			hash ^= (unsigned char)fold_byte(w->buf[i]);
-			hash *= FNV_PRIME;
+		{
+			const char *f = w->buf + w->v[w->n].norm;
+
+			while (*f != '\0') {
+				hash ^= next_folded(&f);
+				hash *= FNV_PRIME;
+			}
 		}
 		w->v[w->n].start = word_start;
 		w->v[w->n].end = word_end;
@@ -238,10 +199,9 @@ const char *wd_norm(const wd_words *w, size_t i)
 
 static int folded_equal(const char *a, const char *b)
 {
-	while (*a && fold_byte(*a) == fold_byte(*b)) {
-		a++;
-		b++;
-	}
+	while (*a != '\0' && *b != '\0')
+		if (next_folded(&a) != next_folded(&b))
+			return 0;
 	return *a == '\0' && *b == '\0';
 }
 

@@ -2,21 +2,24 @@
  * wordiff.h - words of a text, normalized for typography, and a word-by-word
  * difference of two word sequences.
  *
- * Pure functions with no dependency on the stmtlint host, so that they can
- * be unit-tested alone (tests/unit/test_wordiff.c).
+ * Functions that use only the host's text helpers (set once with
+ * wd_use_host()), so that they can be unit-tested with the host's table
+ * alone (tests/unit/test_wordiff.c).
  *
- * A word is a run of letters and digits (any code point above U+007F that
- * is not punctuation or space counts as a letter), with apostrophes and
- * hyphens inside it joined: "Commerce's", "multi-stakeholder".  Its
- * normalized form replaces curly apostrophes by "'" and every dash kind by
- * "-"; its folded form is the normalized form with ASCII letters in lower
- * case.  Punctuation between words is not part of any word.
+ * A word is a run of word characters (the host's is_word_char()), with
+ * apostrophes and hyphens inside it joined: "Commerce's",
+ * "multi-stakeholder".  Its normalized form replaces curly apostrophes by
+ * "'" and every dash kind by "-"; its folded form is the normalized form
+ * case-folded by the host's fold_case().  Punctuation between words is not
+ * part of any word.
  */
 #ifndef STMTLINT_WORDIFF_H
 #define STMTLINT_WORDIFF_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <stmtlint/plugin.h>
 
 /* One word: where it is in the tokenized text, and its normalized form. */
 typedef struct wd_word {
@@ -52,6 +55,10 @@ typedef struct wd_hunk {
 #define WD_TOO_LARGE 1
 
 /* Makes w empty, owning nothing. */
+/* The host whose text helpers every function here uses; set before any
+ * other call (the plugin's init()).  The host table lives as long as the
+ * process. */
+void wd_use_host(const stmtlint_host *host);
 void wd_words_init(wd_words *w);
 /* Forgets the words of w but keeps its memory for reuse. */
 void wd_words_clear(wd_words *w);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "../../plugins/principles/wordiff.h"
+#include "host.h"
 
 static void tokenize(wd_words *w, const char *text)
 {
@@ -63,6 +64,26 @@ static void test_tokenize_appends_and_clears(void **unused)
 	wd_words_clear(&w);
 	assert_int_equal(w.n, 0);
 	wd_words_free(&w);
+}
+
+/* Folding is the host's, for every letter, not only ASCII ones. */
+static void test_unicode_folding(void **unused)
+{
+	wd_words a;
+	wd_words b;
+
+	(void)unused;
+	tokenize(&a, "\xc3\x89CONOMIE du MINIST\xc3\x88RE");   /* ÉCONOMIE du MINISTÈRE */
+	tokenize(&b, "\xc3\xa9conomie du minist\xc3\xa8re");   /* économie du ministère */
+	assert_int_equal(a.n, 3);
+	assert_int_equal(b.n, 3);
+	assert_true(wd_equal_folded(&a, 0, &b, 0));
+	assert_true(wd_equal_folded(&a, 2, &b, 2));
+	assert_int_equal(wd_find(&a, 0, &b), 0);
+	/* words of one case differ where their letters do */
+	assert_false(wd_same_wording(&a, &b));
+	wd_words_free(&a);
+	wd_words_free(&b);
 }
 
 static void test_trim_joiner(void **unused)
@@ -256,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_tokenize_words),
 		cmocka_unit_test(test_tokenize_non_ascii_letters),
 		cmocka_unit_test(test_tokenize_appends_and_clears),
+		cmocka_unit_test(test_unicode_folding),
 		cmocka_unit_test(test_trim_joiner),
 		cmocka_unit_test(test_same_wording_typography),
 		cmocka_unit_test(test_find_folded),
@@ -267,5 +289,6 @@ int main(void)
 		cmocka_unit_test(test_count_value),
 	};
 
+	wd_use_host(&host_table);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
