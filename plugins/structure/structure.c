@@ -68,23 +68,6 @@ static void marker_text(const stmtlint_doc *doc, const stmtlint_block *b, char *
 	out[n] = '\0';
 }
 
-static void encode(unsigned cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		out[1] = '\0';
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		out[2] = '\0';
-	} else {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		out[3] = '\0';
-	}
-}
-
 /* The number of the section block `s` ("3"), or "none" outside sections. */
 static int section_value(const stmtlint_doc *doc, long s)
 {
@@ -270,7 +253,7 @@ static void check_bullets(const stmtlint_host *host, const state *st, stmtlint_c
 		if (st->preferred_bullet != 0) {
 			if (b->bullet == st->preferred_bullet)
 				continue;
-			encode(st->preferred_bullet, want);
+			want[host->utf8_encode(st->preferred_bullet, want)] = '\0';
 			marker_text(doc, b, have, sizeof(have));
 			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
 			                 "bullet ‘%s’ where the profile asks for ‘%s’", have, want);
