@@ -181,19 +181,27 @@ static int walk_dir(run *r, const char *dir, strlist *out, unsigned depth)
 	return 0;
 }
 
-/* Loads into set the plugins every check may use: the installed folder,
- * the user's configuration, then each --plugin-dir; and those `cfg` names
- * (a configuration trusted with --allow-repo-plugins), when cfg is given.
- * Returns the number of failures, each with a line in err. */
+/* Loads into set the plugins every check may use: the installed folders
+ * (or STMTLINT_PLUGIN_PATH's), the user's configuration, then each
+ * --plugin-dir; and those `cfg` names (a configuration trusted with
+ * --allow-repo-plugins), when cfg is given.  Returns the number of
+ * failures, each with a line in err. */
 static int load_plugins(run *r, plugin_set *set, const config *cfg, buf *err)
 {
 	const config *from[2] = { r->user, cfg };
+	const char *const *plugin_dirs;
+	size_t n_plugin_dirs = paths_plugin_dirs(&plugin_dirs);
 	int failed = 0;
 	size_t i;
 	size_t k;
 
-	if (plugins_load_dir(set, paths_plugin_dir(), err) != 0)
+	if (n_plugin_dirs == 0) {
+		buf_puts(err, "stmtlint: error: out of memory\n");
 		failed++;
+	}
+	for (i = 0; i < n_plugin_dirs; i++)
+		if (plugins_load_dir(set, plugin_dirs[i], err) != 0)
+			failed++;
 	for (k = 0; k < 2; k++) {
 		if (from[k] == NULL)
 			continue;

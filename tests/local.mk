@@ -12,6 +12,11 @@ AM_TESTS_ENVIRONMENT = \
 # Golden tests: tests/golden/RULE/NAME.{txt,md} beside NAME.out.
 TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
 dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
+
+# make install into a staging folder and into two prefixes in turn.
+TESTS += tests/install.sh
+dist_check_SCRIPTS += tests/install.sh
+EXTRA_DIST += tests/tap.sh
 EXTRA_DIST += tests/golden tests/corpus
 include tests/unit/local.mk
 
