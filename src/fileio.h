@@ -1,4 +1,4 @@
-/* fileio.h - reading drafts and configuration safely, writing atomically. */
+/* fileio.h - reading drafts and configuration safely (atomicfile.h writes). */
 #ifndef STMTLINT_FILEIO_H
 #define STMTLINT_FILEIO_H
 

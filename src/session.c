@@ -56,19 +56,27 @@ struct session {
 
 /* ---- plugins ----------------------------------------------------------------- */
 
-/* Loads into set the plugins every check may use: the installed folder,
+/* Loads into set the plugins every check may use: the installed folder (or
+ * those STMTLINT_PLUGIN_PATH lists),
  * the user's configuration, then each --plugin-dir; and those `cfg` names
  * (a configuration trusted with --allow-repo-plugins), when cfg is given.
  * Returns the number of failures, each in err. */
 static int load_plugins(const session *s, plugin_set *set, const config *cfg, errlist *err)
 {
 	const config *from[2] = { s->user, cfg };
+	const char *const *plugin_dirs;
+	size_t n_plugin_dirs = paths_plugin_dirs(&plugin_dirs);
 	int failed = 0;
 	size_t i;
 	size_t k;
 
-	if (plugins_load_dir(set, paths_plugin_dir(), err) != 0)
+	if (n_plugin_dirs == 0) {
+		errlist_add(err, "plugin", NULL, 0, 0, "out of memory");
 		failed++;
+	}
+	for (i = 0; i < n_plugin_dirs; i++)
+		if (plugins_load_dir(set, plugin_dirs[i], err) != 0)
+			failed++;
 	for (k = 0; k < 2; k++) {
 		if (from[k] == NULL)
 			continue;

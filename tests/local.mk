@@ -14,6 +14,11 @@ TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh tests/pl
 	tests/plugin-faults.sh tests/confinement.sh
 dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh \
 	tests/platform.sh tests/plugin-faults.sh tests/confinement.sh
+
+# make install into a staging folder and into two prefixes in turn.
+TESTS += tests/install.sh
+dist_check_SCRIPTS += tests/install.sh
+EXTRA_DIST += tests/tap.sh
 EXTRA_DIST += tests/golden tests/corpus
 include tests/unit/local.mk
 

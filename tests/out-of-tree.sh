@@ -22,16 +22,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/stmtlint-oot.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 failed=0
 
-ok() {
-	echo "ok $1 - $2"
-}
-not_ok() {
-	echo "not ok $1 - $2"
-	failed=1
-	if [ -s "$tmp/log" ]; then
-		sed 's/^/# /' "$tmp/log"
-	fi
-}
+# shellcheck source=tests/tap.sh
+. "$SRCDIR/tests/tap.sh"
 
 # 1: install only the header and the .pc file into a staging folder.
 if make -s -C "$BUILDDIR" install-stmtlintincludeHEADERS install-pkgconfigDATA \
