@@ -208,7 +208,8 @@ static int parse_args(options *o, int argc, char **argv)
 			usage(stdout);
 			return 1;
 		case OPT_VERSION:
-			printf("stmtlint %s (plugin ABI %u)\n", PACKAGE_VERSION, STMTLINT_ABI_VERSION);
+			printf("stmtlint %s (plugin ABI %u.%u)\n", PACKAGE_VERSION, STMTLINT_ABI_MAJOR,
+			       STMTLINT_ABI_MINOR);
 			return 1;
 		case OPT_ENABLE:
 		case OPT_DISABLE:
