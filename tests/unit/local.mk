@@ -5,7 +5,7 @@ include tests/plugins/local.mk
 
 CORE_TESTS = tests/unit/test_utf8 tests/unit/test_doc tests/unit/test_config \
 	tests/unit/test_diag tests/unit/test_suppress tests/unit/test_loader \
-	tests/unit/test_atomicfile
+	tests/unit/test_atomicfile tests/unit/test_session
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 
@@ -31,6 +31,11 @@ tests_unit_test_config_SOURCES = tests/unit/test_config.c tests/unit/scratch.c t
 tests_unit_test_config_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_config_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_config_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_session_SOURCES = tests/unit/test_session.c tests/unit/scratch.c tests/unit/scratch.h
+tests_unit_test_session_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_session_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_session_LDADD = $(CORE_TEST_LDADD)
 
 tests_unit_test_diag_SOURCES = tests/unit/test_diag.c
 tests_unit_test_diag_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
