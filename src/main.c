@@ -34,6 +34,7 @@ typedef struct options {
 	const char *format;
 	const char *stdin_name;
 	int color;
+	position_unit column_unit;
 	int fail_on;
 	int quiet;
 	int list_rules;
@@ -91,6 +92,9 @@ static void usage(FILE *out)
 	      "                           warning or note\n"
 	      "  -f, --format=FORMAT      text (default) or json\n"
 	      "      --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+	      "      --column-unit=UNIT   count the columns of text output in display columns\n"
+	      "                           (default), bytes or code points: display, byte or\n"
+	      "                           codepoint\n"
 	      "      --stdin-filename=NAME  the name to report for standard input\n"
 	      "      --plugin-dir=DIR     also load plugins from DIR\n"
 	      "      --allow-repo-plugins  let a .stmtlint.yaml beside the drafts load plugins\n"
@@ -401,7 +405,7 @@ static void check_one(run *r, const char *path)
 	if (r->json != NULL) {
 		output_json_add(r->json, name, &doc->pub, &diags);
 	} else {
-		output_opts o = { r->opt.color };
+		output_opts o = { r->opt.color, r->opt.column_unit };
 
 		output_text(stdout, &o, &doc->pub, &diags);
 	}
@@ -447,7 +451,7 @@ static int add_rule(options *o, const char *rule, int sev)
 }
 
 enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
-       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS };
+       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS, OPT_COLUMN_UNIT };
 
 static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -458,6 +462,7 @@ static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "column-unit", required_argument, NULL, OPT_COLUMN_UNIT },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
 	{ "allow-repo-plugins", no_argument, NULL, OPT_ALLOW_REPO_PLUGINS },
@@ -516,6 +521,17 @@ static int parse_args(run *r, int argc, char **argv)
 		case OPT_COLOR:
 			color = optarg;
 			break;
+		case OPT_COLUMN_UNIT: {
+			int unit = position_unit_parse(optarg);
+
+			if (unit < 0) {
+				fprintf(stderr, "stmtlint: error: --column-unit takes display, byte or codepoint, not '%s'\n",
+				        optarg);
+				return -1;
+			}
+			o->column_unit = (position_unit)unit;
+			break;
+		}
 		case OPT_LIST_RULES:
 			o->list_rules = 1;
 			break;

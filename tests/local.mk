@@ -12,6 +12,9 @@ AM_TESTS_ENVIRONMENT = \
 # Golden tests: tests/golden/RULE/NAME.{txt,md} beside NAME.out.
 TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
 dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
+# Escaped control characters, JSON strings, column units, huge lines.
+TESTS += tests/output-escape.sh
+dist_check_SCRIPTS += tests/output-escape.sh
 EXTRA_DIST += tests/golden tests/corpus
 include tests/unit/local.mk
 
