@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "position.h"
 #include "utf8.h"
 #include "yamltree.h"
 
@@ -116,15 +117,10 @@ size_t doc_line_of(const stmtlint_doc *doc, size_t offset)
 
 void doc_position(const stmtlint_doc *doc, size_t offset, size_t *line, size_t *column)
 {
-	size_t l = doc_line_of(doc, offset);
-	size_t start = doc->n_lines ? doc->lines[l].start : 0;
+	position p = position_of(doc, offset);
 
-	if (offset > doc->length)
-		offset = doc->length;
-	if (offset < start)
-		offset = start;
-	*line = l + 1;
-	*column = utf8_count(doc->text + start, offset - start) + 1;
+	*line = p.line;
+	*column = p.cp_column;
 }
 
 /* ---- dates on a date line --------------------------------------------- */
@@ -1179,6 +1175,7 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 		goto fail;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		d->bom = 3;
+		d->pub.bom = 3;
 		data += 3;
 		len -= 3;
 	}

@@ -50,7 +50,8 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 /* Frees a document; accepts NULL. */
 void doc_free(sl_doc *doc);
 
-/* 1-based line and code-point column of byte `offset` of doc->text. */
+/* 1-based line and code-point column of byte `offset` of doc->text (see
+ * position.h for the other units and for converting many offsets). */
 void doc_position(const stmtlint_doc *doc, size_t offset, size_t *line, size_t *column);
 /* Index of the line that holds byte `offset` (the last line for offsets past the end). */
 size_t doc_line_of(const stmtlint_doc *doc, size_t offset);

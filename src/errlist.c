@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "escape.h"
 
 void errlist_init(errlist *l)
 {
@@ -120,13 +121,17 @@ void errlist_move(errlist *dst, errlist *src)
 
 void errlist_format_one(const sl_error *e, buf *out)
 {
+	/* file names and messages can hold anything a draft or a path holds:
+	 * no control sequence reaches the terminal */
 	if (e->file == NULL)
 		buf_puts(out, "stmtlint");
 	else
-		buf_puts(out, e->file);
+		escape_append(out, e->file, strlen(e->file), ESCAPE_CONTROLS);
 	if (e->file != NULL && e->line > 0)
 		buf_printf(out, ":%zu:%zu", e->line, e->column);
-	buf_printf(out, ": %s: %s [%s]", severity_name(e->severity), e->message, e->rule);
+	buf_printf(out, ": %s: ", severity_name(e->severity));
+	escape_append(out, e->message, strlen(e->message), ESCAPE_CONTROLS);
+	buf_printf(out, " [%s]", e->rule);
 }
 
 void errlist_format(const errlist *l, buf *out)

@@ -34,6 +34,7 @@ typedef struct options {
 	const char *format;
 	const char *stdin_name;
 	int color;
+	position_unit column_unit;
 	int fail_on;
 	int quiet;
 	int list_rules;
@@ -73,6 +74,9 @@ static void usage(FILE *out)
 	      "                           warning or note\n"
 	      "  -f, --format=FORMAT      text (default) or json\n"
 	      "      --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+	      "      --column-unit=UNIT   count the columns of text output in display columns\n"
+	      "                           (default), bytes or code points: display, byte or\n"
+	      "                           codepoint\n"
 	      "      --stdin-filename=NAME  the name to report for standard input\n"
 	      "      --plugin-dir=DIR     also load plugins from DIR\n"
 	      "      --allow-repo-plugins  let a .stmtlint.yaml beside the drafts load plugins\n"
@@ -109,7 +113,8 @@ static int add_rule(options *o, const char *rule, int sev)
 }
 
 enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
-       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS, OPT_TIME_LIMIT };
+       OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS, OPT_TIME_LIMIT,
+       OPT_COLUMN_UNIT };
 
 static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -126,6 +131,7 @@ static const struct option long_options[] = {
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
+	{ "column-unit", required_argument, NULL, OPT_COLUMN_UNIT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, 'h' },
@@ -227,6 +233,17 @@ static int parse_args(options *o, int argc, char **argv)
 		case OPT_COLOR:
 			color = optarg;
 			break;
+		case OPT_COLUMN_UNIT: {
+			int unit = position_unit_parse(optarg);
+
+			if (unit < 0) {
+				fprintf(stderr, "stmtlint: error: --column-unit takes display, byte or codepoint, "
+				        "not '%s'\n", optarg);
+				return -1;
+			}
+			o->column_unit = (position_unit)unit;
+			break;
+		}
 		case OPT_LIST_RULES:
 			o->list_rules = 1;
 			break;
@@ -447,6 +464,7 @@ int main(int argc, char **argv)
 	else
 		print_errors(&err);
 	oo.color = o->color;
+	oo.column_unit = o->column_unit;
 	for (i = 0; i < inputs.n; i++) {
 		const char *path = inputs.paths[i];
 		int is_stdin = strcmp(path, "-") == 0;

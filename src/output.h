@@ -7,14 +7,21 @@
 #include "diag.h"
 #include "doc.h"
 #include "errlist.h"
+#include "position.h"
 
 typedef struct output_opts {
-	int color;        /* ANSI colours */
+	int color;                  /* ANSI colours */
+	position_unit column_unit;  /* the column of `file:line:column:` (text only) */
 } output_opts;
 
-/* Prints the findings of one draft as GCC prints diagnostics: the location,
- * severity, message and [rule]; the source line with a gutter, a caret and
- * '~' under the range; the fix-its; then the notes. */
+/* Prints the findings of one draft as GCC prints diagnostics: the location
+ * (column in o->column_unit), severity, message and [rule]; the source line
+ * with a gutter (widened for line numbers above 99999), tabs expanded, a
+ * caret and '~' under the range, in display columns; the fix-its; then the
+ * notes (without the source line again when a note has its finding's
+ * range).  Control characters, bidirectional controls and invalid UTF-8 in
+ * the file name, messages, source line and fix-its are written as escapes
+ * ("\x1b", "\u202E", see escape.h), never raw. */
 void output_text(FILE *out, const output_opts *o, const stmtlint_doc *doc, const diag_list *l);
 
 /* Collects files for one JSON document (see output_json_*). */
@@ -22,7 +29,9 @@ typedef struct json_report json_report;
 
 json_report *output_json_new(void);
 /* Adds one file and its findings (copied); doc may be NULL for a file that
- * could not be read, with its message in `problem`. */
+ * could not be read.  Every position has its line, code-point column,
+ * UTF-16 column and byte offset, of both ends; strings that are not valid
+ * UTF-8 have their invalid bytes written as the text \xNN. */
 void output_json_add(json_report *r, const char *path, const stmtlint_doc *doc, const diag_list *l);
 /* Adds errors (configuration, plugins, input) as findings with their core
  * rule: those about `draft` to its entry (the last one added, or a new one

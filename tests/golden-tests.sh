@@ -2,6 +2,9 @@
 # golden-tests.sh - runs stmtlint on every tests/golden/RULE/NAME.txt or NAME.md and
 # compares its output, followed by "exit N", with NAME.out beside it.
 # Each folder's .stmtlint.yaml chooses the profile and rules for its drafts.
+# A NAME.args beside a draft runs it once per line of that file, with the
+# line's words as options before the draft's name; NAME.out then holds each
+# run's output after a "# args: LINE" line.
 # Prints TAP.  Set GOLDEN_UPDATE=1 to rewrite the .out files (then review the
 # diff); GOLDEN_RULE=NAME limits the run to tests/golden/NAME.
 : "${STMTLINT:?}" "${SRCDIR:?}"
@@ -21,7 +24,21 @@ for draft in "$SRCDIR"/tests/golden/${GOLDEN_RULE:-*}/*.txt "$SRCDIR"/tests/gold
 	name=$(basename "$draft")
 	expected="$dir/${name%.*}.out"
 	label="$(basename "$dir")/$name"
-	(cd "$dir" && "$STMTLINT" --color=never -q "$name"; echo "exit $?") >"$tmp/actual" 2>"$tmp/stderr"
+	args="$dir/${name%.*}.args"
+	(
+		cd "$dir" || exit 99
+		if [ -f "$args" ]; then
+			while IFS= read -r line; do
+				echo "# args: $line"
+				# shellcheck disable=SC2086 # the line's words are the options
+				"$STMTLINT" --color=never -q $line "$name" </dev/null
+				echo "exit $?"
+			done <"$args"
+		else
+			"$STMTLINT" --color=never -q "$name"
+			echo "exit $?"
+		fi
+	) >"$tmp/actual" 2>"$tmp/stderr"
 	if [ -n "$GOLDEN_UPDATE" ]; then
 		cp "$tmp/actual" "$expected"
 	fi

@@ -19,6 +19,9 @@ dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-inpu
 TESTS += tests/install.sh
 dist_check_SCRIPTS += tests/install.sh
 EXTRA_DIST += tests/tap.sh
+# Escaped control characters, JSON strings, column units, huge lines.
+TESTS += tests/output-escape.sh
+dist_check_SCRIPTS += tests/output-escape.sh
 EXTRA_DIST += tests/golden tests/corpus
 include tests/unit/local.mk
 

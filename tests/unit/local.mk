@@ -3,7 +3,8 @@
 # build test.
 include tests/plugins/local.mk
 
-CORE_TESTS = tests/unit/test_utf8 tests/unit/test_doc tests/unit/test_config \
+CORE_TESTS = tests/unit/test_utf8 tests/unit/test_position tests/unit/test_escape tests/unit/test_output \
+	tests/unit/test_doc tests/unit/test_config \
 	tests/unit/test_diag tests/unit/test_suppress tests/unit/test_loader \
 	tests/unit/test_atomicfile tests/unit/test_session
 check_PROGRAMS += $(CORE_TESTS)
@@ -21,6 +22,21 @@ tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
 tests_unit_test_utf8_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_utf8_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_utf8_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_position_SOURCES = tests/unit/test_position.c
+tests_unit_test_position_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_position_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_position_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_escape_SOURCES = tests/unit/test_escape.c
+tests_unit_test_escape_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_escape_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_escape_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_output_SOURCES = tests/unit/test_output.c
+tests_unit_test_output_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_output_CFLAGS = $(CORE_TEST_CFLAGS) $(JANSSON_CFLAGS)
+tests_unit_test_output_LDADD = $(CORE_TEST_LDADD) $(JANSSON_LIBS)
 
 tests_unit_test_doc_SOURCES = tests/unit/test_doc.c
 tests_unit_test_doc_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
