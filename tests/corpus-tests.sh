@@ -1,14 +1,15 @@
 #!/bin/sh
 # corpus-tests.sh - stmtlint on the project's reference drafts in ../shared/corpus:
 # the findings the reference draft really has, at their lines, and none on
-# the clean statement.  Expected outputs are tests/corpus/*.out.  Prints TAP.
+# the clean statement; the whole JSON document of the reference draft.
+# Expected outputs are tests/corpus/*.out.  Prints TAP.
 : "${STMTLINT:?}" "${SRCDIR:?}"
 corpus=${STMTLINT_CORPUS:-$SRCDIR/../shared/corpus}
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-echo "1..6"
+echo "1..7"
 if [ ! -f "$corpus/reference-statement.txt" ]; then
-	for i in 1 2 3 4 5 6; do echo "ok $i # SKIP no corpus at $corpus"; done
+	for i in 1 2 3 4 5 6 7; do echo "ok $i # SKIP no corpus at $corpus"; done
 	exit 0
 fi
 
@@ -32,6 +33,10 @@ compare() {
 compare reference-default --fail-on=warning reference-statement.txt
 compare reference-us-japan --fail-on=warning --profile us-japan-internet-economy reference-statement.txt
 compare clean-default --fail-on=note clean-statement.md
+# The JSON contract, compared whole: positions in every unit, end positions,
+# byte offsets, notes, fixes with their titles and whether they apply.
+compare reference-json --fail-on=warning --format=json --profile us-japan-internet-economy \
+	reference-statement.txt
 
 i=$((i + 1))
 if ! (cd "$corpus" && "$STMTLINT" -q --format=json reference-statement.txt) >"$tmp/json"; then
