@@ -1060,6 +1060,19 @@ static int find_sentences(sl_doc *d)
 
 /* ---- the whole model ---------------------------------------------------- */
 
+/* The end of the line that starts at `from`: the first "\n" or "\r" at or
+ * after it, or len. */
+static size_t line_end(const char *text, size_t len, size_t from)
+{
+	const char *p = text + from;
+	const char *end = text + len;
+
+	while (p < end && *p != '\n' && *p != '\r')
+		p++;
+	return (size_t)(p - text);
+}
+
+/* Splits the text into lines: "\n", "\r\n" and a lone "\r" each end one. */
 static int find_lines(sl_doc *d)
 {
 	size_t cap = 64;
@@ -1071,8 +1084,7 @@ static int find_lines(sl_doc *d)
 	if (d->lines == NULL)
 		return -1;
 	for (;;) {
-		char *nl = memchr(d->text + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - d->text) : len;
+		size_t e = line_end(d->text, len, i);
 
 		if (n == cap) {
 			stmtlint_span *p = realloc(d->lines, cap * 2 * sizeof(*p));
@@ -1083,15 +1095,17 @@ static int find_lines(sl_doc *d)
 			cap *= 2;
 		}
 		d->lines[n].start = i;
-		d->lines[n].end = (e > i && d->text[e - 1] == '\r') ? e - 1 : e;
-		if (d->lines[n].end != e)
-			d->crlf = 1;
+		d->lines[n].end = e;
 		n++;
-		if (nl == NULL)
+		if (e == len)
 			break;
 		i = e + 1;
+		if (d->text[e] == '\r' && i < len && d->text[i] == '\n') {
+			d->crlf = 1;
+			i++;
+		}
 		if (i == len)
-			break;   /* a final newline ends the last line; it opens none */
+			break;   /* a final line end ends the last line; it opens none */
 	}
 	d->pub.n_lines = n;
 	return 0;
@@ -1177,9 +1191,14 @@ static int copy_text(sl_doc *d, const char *data, size_t len)
 	              bad - reported) != 0)
 		return -1;
 	memcpy(d->prose, d->text, len + 1);
-	for (i = 0; i < len; i++)
-		if (d->prose[i] == '\r' || d->prose[i] == '\t' || d->prose[i] == '\f' || d->prose[i] == '\v')
+	/* White space is a space in prose, and every line end a "\n": the CR of
+	 * "\r\n" becomes a space, a lone CR a newline. */
+	for (i = 0; i < len; i++) {
+		if (d->prose[i] == '\r')
+			d->prose[i] = i + 1 < len && d->prose[i + 1] == '\n' ? ' ' : '\n';
+		else if (d->prose[i] == '\t' || d->prose[i] == '\f' || d->prose[i] == '\v')
 			d->prose[i] = ' ';
+	}
 	return 0;
 }
 

@@ -26,6 +26,7 @@ printf 'Title\n\nA line with a bad byte \xff here.\n' >latin1.txt
 printf '\n  \n\n' >blank.txt
 head -c 10000000 /dev/zero | tr '\0' 'a' >long.txt
 printf '%s' "$good" | sed 's/$/\r/' >crlf.txt
+printf 'Joint Statement\r\rJune 9, 2011\r\r1. One:\r\rText.\r\r3. Three:\r\rText.\r' >cr.txt
 mkdir folder folder-empty draft.txt.d
 mkdir -p conf-bad conf-unknown conf-option
 printf 'rules:\n  structure: [on\n' >conf-bad/.stmtlint.yaml
@@ -105,7 +106,7 @@ if head -c 4 "$STMTLINT" | grep -q ELF && ! grep -q __asan_init "$STMTLINT"; the
 fi
 
 n=0
-plan=43
+plan=44
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -147,6 +148,7 @@ run "an empty file" 1 '^empty\.txt:1:1: error: the draft is empty.*\[input\]' em
 run "a file of blank lines" 1 '^blank\.txt:1:1: error: the draft is empty' blank.txt
 run "a 10 MB single-line file" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file' long.txt
 run "CRLF line ends" 0 '^crlf\.txt:8:1: warning: bullet ‘•’' crlf.txt
+run "lone CR line ends" 1 '^cr\.txt:9:1: error: section 3 where 2 was expected' cr.txt
 run "a YAML syntax error in the configuration" 2 \
 	'conf-bad/\.stmtlint\.yaml:3:1: error: YAML: did not find expected' conf-bad/draft.txt
 run "an unknown rule in the configuration" 2 \

@@ -12,7 +12,7 @@ AM_TESTS_ENVIRONMENT = \
 # Golden tests: tests/golden/RULE/NAME.{txt,md} beside NAME.out.
 TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
 dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
-EXTRA_DIST += tests/golden tests/corpus
+EXTRA_DIST += tests/golden tests/corpus tests/README.md
 include tests/unit/local.mk
 
 # make check-valgrind: the same suite again, every unit test program (as

@@ -98,6 +98,46 @@ static void test_lines_crlf(void **unused)
 	doc_free(d);
 }
 
+/* A lone CR ends a line as LF and CRLF do (old Mac files, some editors'
+ * exports); the line's span leaves it out, and prose shows it as a newline. */
+static void test_lines_lone_cr(void **unused)
+{
+	sl_doc *d;
+	size_t line;
+	size_t col;
+
+	(void)unused;
+	d = build("one\rtwo\r\nthree\nfour\r", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 4);
+	assert_span(d, d->pub.lines[0], "one");
+	assert_span(d, d->pub.lines[1], "two");
+	assert_span(d, d->pub.lines[2], "three");
+	assert_span(d, d->pub.lines[3], "four");
+	assert_int_equal(d->pub.lines[1].start, 4);
+	assert_int_equal(d->pub.lines[2].start, 9);
+	assert_int_equal(d->pub.prose[3], '\n');
+	assert_int_equal(d->pub.prose[7], ' ');    /* the CR of CRLF */
+	assert_int_equal(d->pub.prose[8], '\n');
+	doc_position(&d->pub, offset_of(d, "two"), &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	doc_position(&d->pub, offset_of(d, "four") + 2, &line, &col);
+	assert_int_equal(line, 4);
+	assert_int_equal(col, 3);
+	doc_free(d);
+
+	/* blank lines between CRs part blocks */
+	d = build("Title\r\r1. One:\r\rText.\r\r3. Three:\r", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 7);
+	assert_int_equal(d->pub.n_blocks, 4);
+	assert_int_equal(d->pub.blocks[1].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(d->pub.blocks[1].value, 1);
+	assert_int_equal(d->pub.blocks[3].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(d->pub.blocks[3].value, 3);
+	assert_span(d, d->pub.blocks[3].span, "3. Three:");
+	doc_free(d);
+}
+
 static void test_bom_skipped(void **unused)
 {
 	sl_doc *d;
@@ -450,6 +490,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_lf),
 		cmocka_unit_test(test_lines_crlf),
+		cmocka_unit_test(test_lines_lone_cr),
 		cmocka_unit_test(test_bom_skipped),
 		cmocka_unit_test(test_position_code_points),
 		cmocka_unit_test(test_invalid_utf8),
