@@ -519,8 +519,8 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err
 
 		diag_add(out, is->rule, is->severity, is->start, is->end, is->message);
 	}
-	if (report_empty(doc, out))
-		return 0;
+	if (doc->refused || report_empty(doc, out))
+		return 0;   /* nothing to check, or too large to model (the reader said why) */
 	if (suppress_scan(&doc->pub, &sup) != 0) {
 		buf_printf(err, "%s: error: out of memory\n", doc->pub.path);
 		return -1;

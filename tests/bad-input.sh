@@ -105,8 +105,14 @@ if head -c 4 "$STMTLINT" | grep -q ELF && ! grep -q __asan_init "$STMTLINT"; the
 	limit_memory=yes
 fi
 
+# 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
+# slower and reserve memory of their own): a model of 42 times the draft.
+bullets_size=64000000
+[ $limit_memory = no ] && bullets_size=4000000
+yes -- '- a' | head -c $bullets_size >bullets.txt
+
 n=0
-plan=44
+plan=45
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -175,6 +181,9 @@ run "a 200 MB file, refused above the size limit" 2 \
 run "the size limit is configurable" 2 \
 	'^long\.txt: error: file is 10000000 bytes, larger than the limit of 1000000 bytes' \
 	--max-file-size=1000000 long.txt
+run "a draft of short bullets too large to model" 1 \
+	'^bullets\.txt:[0-9]+:1: error: the draft is not checked: its model .* passes the memory budget of [0-9]+ MiB .*\[input\]' \
+	bullets.txt
 run "100,000 lines" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' lines.txt
 run "lists nested 2,000 deep" 0 'in 1 file$' nested.md
 run "block quotes nested 2,000 deep" 0 'in 1 file$' quotes.md
