@@ -220,6 +220,51 @@ fail:
 	return NULL;
 }
 
+/* Refuses flow collections ('[' and '{') nested deeper than YT_MAX_DEPTH
+ * before the text is loaded.  libyaml's scanner checks every pending simple
+ * key, one per flow level, at each token, so 200 KB of '[' takes it minutes
+ * to load.  Its own tokens are counted here, since only the scanner knows
+ * which brackets are text (in quoted, plain and block scalars, comments): a
+ * count of our own could not tell "don't" from a quote that opens a scalar,
+ * and each bracket it missed would let deeper nesting through.  Stopping at
+ * the first token past the limit bounds the work: the scanner looks ahead at
+ * most 1024 characters for a simple key.  Returns 0 when the nesting is
+ * within the limit (or the text has a syntax error, which loading it then
+ * reports), -1 after appending the error to err. */
+static int check_flow_depth(const char *file, const char *text, size_t len, size_t line_base,
+                            buf *err)
+{
+	yaml_parser_t parser;
+	yaml_token_t token;
+	unsigned depth = 0;
+	int rc = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return 0;   /* out of memory: loading will say so */
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (rc == 0 && yaml_parser_scan(&parser, &token)) {
+		yaml_token_type_t type = token.type;
+		yaml_mark_t at = token.start_mark;
+
+		yaml_token_delete(&token);
+		if (type == YAML_STREAM_END_TOKEN)
+			break;
+		if (type == YAML_FLOW_SEQUENCE_START_TOKEN || type == YAML_FLOW_MAPPING_START_TOKEN) {
+			if (++depth > YT_MAX_DEPTH) {
+				buf_printf(err, "%s:%zu:%zu: error: YAML flow collections ('[', '{') nested "
+				           "deeper than %d levels\n", file, at.line + 1 + line_base,
+				           at.column + 1, YT_MAX_DEPTH);
+				rc = -1;
+			}
+		} else if ((type == YAML_FLOW_SEQUENCE_END_TOKEN ||
+		            type == YAML_FLOW_MAPPING_END_TOKEN) && depth > 0) {
+			depth--;
+		}
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, buf *err)
 {
 	yaml_parser_t parser;
@@ -228,6 +273,8 @@ yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_bas
 	build b;
 	yaml_node_t *root;
 
+	if (check_flow_depth(file, text, len, line_base, err) != 0)
+		return NULL;
 	out = calloc(1, sizeof(*out));
 	if (out == NULL)
 		return NULL;

@@ -105,26 +105,39 @@ if head -c 4 "$STMTLINT" | grep -q ELF && ! grep -q __asan_init "$STMTLINT"; the
 	limit_memory=yes
 fi
 
+# 200 KB of nested flow brackets, in front matter and in a configuration.
+brackets=$(head -c 200000 /dev/zero | tr '\0' '[')
+printf -- '---\ntitle: %s\n---\n\nTitle\n\nText.\n' "$brackets" >flow.md
+mkdir conf-flow
+printf 'rules: %s\n' "$brackets" >conf-flow/.stmtlint.yaml
+printf '%s' "$good" >conf-flow/draft.txt
+
 # 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
 # slower and reserve memory of their own): a model of 42 times the draft.
 bullets_size=64000000
 [ $limit_memory = no ] && bullets_size=4000000
 yes -- '- a' | head -c $bullets_size >bullets.txt
 
+# Cases that took tens of seconds or minutes before their fix (a complexity
+# bug) get this many seconds; sanitizers and valgrind are far slower.
+quick=10
+[ $limit_memory = no ] && quick=300
+
 n=0
-plan=45
+plan=47
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
 # several as "0|2"; PATTERN is an extended regex that the combined output
-# must match.
+# must match.  The run gets $time_limit seconds (60 unless set for the call,
+# as in time_limit=$quick run ...); when they are up it fails with exit 124.
 run() {
 	name=$1 want=$2 pattern=$3
 	shift 3
 	n=$((n + 1))
 	(
 		[ $limit_memory = yes ] && ulimit -v 2097152
-		exec timeout 60 "$STMTLINT" --color=never "$@"
+		exec timeout "${time_limit:-60}" "$STMTLINT" --color=never "$@"
 	) >out 2>&1
 	got=$?
 	if ! [[ "$got" =~ ^($want)$ ]]; then
@@ -198,6 +211,12 @@ run "YAML aliases that expand exponentially, in a configuration" 2 \
 run "... and in front matter" 1 \
 	'^laughs-front-matter\.md:[0-9]+:[0-9]+: error: YAML document expands to more than 200000 nodes.*\[front-matter\]' \
 	laughs-front-matter.md
+time_limit=$quick run "front matter of 200 KB of nested flow brackets" 1 \
+	"^flow\.md:2:72: error: YAML flow collections \('\[', '\{'\) nested deeper than 64 levels \[front-matter\]" \
+	flow.md
+time_limit=$quick run "... and a configuration of them" 2 \
+	"conf-flow/\.stmtlint\.yaml:1:72: error: YAML flow collections \('\[', '\{'\) nested deeper than 64 levels" \
+	conf-flow/draft.txt
 run "a configuration that includes itself" 2 \
 	"conf-self/mine\.yaml:3:5: error: rule data 'mine\.yaml' loops back to .*/conf-self/mine\.yaml" \
 	conf-self/draft.txt

@@ -4,7 +4,8 @@
 include tests/plugins/local.mk
 
 CORE_TESTS = tests/unit/test_utf8 tests/unit/test_doc tests/unit/test_config \
-	tests/unit/test_diag tests/unit/test_suppress tests/unit/test_loader
+	tests/unit/test_diag tests/unit/test_suppress tests/unit/test_loader \
+	tests/unit/test_yamltree
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 
@@ -45,6 +46,11 @@ tests_unit_test_loader_SOURCES = tests/unit/test_loader.c tests/unit/scratch.c t
 tests_unit_test_loader_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_loader_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_loader_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_yamltree_SOURCES = tests/unit/test_yamltree.c tests/unit/scratch.c tests/unit/scratch.h
+tests_unit_test_yamltree_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_yamltree_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_yamltree_LDADD = $(CORE_TEST_LDADD)
 
 # Builds tests/plugins/good.c against the installed header and .pc only.
 TESTS += tests/out-of-tree.sh
