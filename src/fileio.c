@@ -11,7 +11,8 @@
 
 #include "buf.h"
 
-static int read_fd(int fd, size_t limit, char **data, size_t *len, char *why, size_t whylen)
+static int read_fd(int fd, size_t limit, const char *limit_note, char **data, size_t *len,
+                   char *why, size_t whylen)
 {
 	buf b;
 	char chunk[65536];
@@ -31,7 +32,8 @@ static int read_fd(int fd, size_t limit, char **data, size_t *len, char *why, si
 			break;
 		if (buf_append(&b, chunk, (size_t)n) != 0) {
 			if (b.len + (size_t)n > limit)
-				snprintf(why, whylen, "file is larger than the limit of %zu bytes", limit);
+				snprintf(why, whylen, "file is larger than the limit of %zu bytes%s", limit,
+				         limit_note);
 			else
 				snprintf(why, whylen, "out of memory");
 			buf_free(&b);
@@ -49,12 +51,18 @@ static int read_fd(int fd, size_t limit, char **data, size_t *len, char *why, si
 
 int file_read(const char *path, size_t limit, char **data, size_t *len, char *why, size_t whylen)
 {
+	return file_read_within(path, limit, " (--max-file-size)", data, len, why, whylen);
+}
+
+int file_read_within(const char *path, size_t limit, const char *limit_note, char **data,
+                     size_t *len, char *why, size_t whylen)
+{
 	struct stat st;
 	int fd;
 	int rc;
 
 	if (strcmp(path, "-") == 0)
-		return read_fd(STDIN_FILENO, limit, data, len, why, whylen);
+		return read_fd(STDIN_FILENO, limit, limit_note, data, len, why, whylen);
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		snprintf(why, whylen, "cannot open: %s", strerror(errno));
@@ -76,15 +84,14 @@ int file_read(const char *path, size_t limit, char **data, size_t *len, char *wh
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > limit) {
-		snprintf(why, whylen, "file is %lld bytes, larger than the limit of %zu bytes "
-		         "(--max-file-size)",
-		         (long long)st.st_size, limit);
+		snprintf(why, whylen, "file is %lld bytes, larger than the limit of %zu bytes%s",
+		         (long long)st.st_size, limit, limit_note);
 		close(fd);
 		return -1;
 	}
 	/* Regular files never block; clear O_NONBLOCK for plain reads. */
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	rc = read_fd(fd, limit, data, len, why, whylen);
+	rc = read_fd(fd, limit, limit_note, data, len, why, whylen);
 	close(fd);
 	return rc;
 }

@@ -265,6 +265,41 @@ static int check_flow_depth(const char *file, const char *text, size_t len, size
 	return rc;
 }
 
+/* Appends libyaml's syntax error, "FILE:LINE:COL: error: YAML: …", to err. */
+static void report_syntax_error(const yaml_parser_t *parser, const char *file, size_t line_base,
+                                buf *err)
+{
+	yaml_mark_t at = parser->problem_mark;
+
+	buf_printf(err, "%s:%zu:%zu: error: YAML: %s%s%s\n", file, at.line + 1 + line_base,
+	           at.column + 1, parser->problem ? parser->problem : "syntax error",
+	           parser->context ? " " : "", parser->context ? parser->context : "");
+}
+
+/* After the first document of a stream: reports a second one (or a syntax
+ * error after the first) at its position, since only the first would be
+ * read.  Returns 0 when the stream ends there, -1 after appending the error. */
+static int refuse_second_document(yaml_parser_t *parser, const char *file, size_t line_base,
+                                  buf *err)
+{
+	yaml_document_t next;
+	yaml_mark_t at;
+	int more;
+
+	if (!yaml_parser_load(parser, &next)) {
+		report_syntax_error(parser, file, line_base, err);
+		return -1;
+	}
+	more = yaml_document_get_root_node(&next) != NULL;
+	at = next.start_mark;
+	yaml_document_delete(&next);
+	if (!more)
+		return 0;
+	buf_printf(err, "%s:%zu:%zu: error: a second YAML document starts here; the file must hold "
+	           "one\n", file, at.line + 1 + line_base, at.column + 1);
+	return -1;
+}
+
 yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, buf *err)
 {
 	yaml_parser_t parser;
@@ -289,11 +324,13 @@ yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_bas
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &ydoc)) {
-		yaml_mark_t m = parser.problem_mark;
-
-		buf_printf(err, "%s:%zu:%zu: error: YAML: %s%s%s\n", file, m.line + 1 + line_base,
-		           m.column + 1, parser.problem ? parser.problem : "syntax error",
-		           parser.context ? " " : "", parser.context ? parser.context : "");
+		report_syntax_error(&parser, file, line_base, err);
+		yaml_parser_delete(&parser);
+		yt_free(out);
+		return NULL;
+	}
+	if (refuse_second_document(&parser, file, line_base, err) != 0) {
+		yaml_document_delete(&ydoc);
 		yaml_parser_delete(&parser);
 		yt_free(out);
 		return NULL;
@@ -326,7 +363,8 @@ yt_doc *yt_load_file(const char *path, buf *err)
 	yt_doc *doc;
 	char why[256];
 
-	if (file_read(path, YT_MAX_FILE_SIZE, &text, &len, why, sizeof(why)) != 0) {
+	if (file_read_within(path, YT_MAX_FILE_SIZE, " for configurations, profiles and rule data",
+	                     &text, &len, why, sizeof(why)) != 0) {
 		buf_printf(err, "%s: error: %s\n", path, why);
 		return NULL;
 	}

@@ -112,6 +112,14 @@ mkdir conf-flow
 printf 'rules: %s\n' "$brackets" >conf-flow/.stmtlint.yaml
 printf '%s' "$good" >conf-flow/draft.txt
 
+# A configuration over the fixed limit for configurations (4 MiB), and one
+# with a second YAML document.
+mkdir conf-big conf-two
+{ printf 'rules:\n  structure: on\n'; head -c 4200000 /dev/zero | tr '\0' '#'; echo; } >conf-big/.stmtlint.yaml
+printf '%s' "$good" >conf-big/draft.txt
+printf 'rules:\n  structure: on\n---\nrules:\n  structure: off\n' >conf-two/.stmtlint.yaml
+printf '%s' "$good" >conf-two/draft.txt
+
 # 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
 # slower and reserve memory of their own): a model of 42 times the draft.
 bullets_size=64000000
@@ -124,7 +132,7 @@ quick=10
 [ $limit_memory = no ] && quick=300
 
 n=0
-plan=47
+plan=49
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -217,6 +225,12 @@ time_limit=$quick run "front matter of 200 KB of nested flow brackets" 1 \
 time_limit=$quick run "... and a configuration of them" 2 \
 	"conf-flow/\.stmtlint\.yaml:1:72: error: YAML flow collections \('\[', '\{'\) nested deeper than 64 levels" \
 	conf-flow/draft.txt
+run "a configuration over the fixed limit for configurations" 2 \
+	'conf-big/\.stmtlint\.yaml: error: file is 4200024 bytes, larger than the limit of 4194304 bytes for configurations, profiles and rule data$' \
+	conf-big/draft.txt
+run "a configuration with a second YAML document" 2 \
+	'conf-two/\.stmtlint\.yaml:3:1: error: a second YAML document starts here; the file must hold one$' \
+	conf-two/draft.txt
 run "a configuration that includes itself" 2 \
 	"conf-self/mine\.yaml:3:5: error: rule data 'mine\.yaml' loops back to .*/conf-self/mine\.yaml" \
 	conf-self/draft.txt

@@ -1,6 +1,8 @@
 /* test_yamltree.c - unit tests of the YAML reader (src/yamltree.c) that
  * configurations, profiles, rule data and front matter all go through:
- * flow collections nested too deep are refused before libyaml loads them. */
+ * flow collections nested too deep are refused before libyaml loads them,
+ * a second document is an error, and a file over the fixed size limit says
+ * which limit. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +12,8 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "fileio.h"
+#include "scratch.h"
 #include "yamltree.h"
 
 /* prefix, then `depth` copies of `open`, middle, `depth` copies of `close`,
@@ -110,12 +114,63 @@ static void test_flow_brackets_as_text(void **unused)
 	}
 }
 
+/* A second document is an error at its start; a closing "..." is not. */
+static void test_second_document(void **unused)
+{
+	buf err;
+	yt_doc *doc;
+
+	(void)unused;
+	doc = parse("rules:\n  structure: on\n---\nrules:\n  dates: off\n", &err);
+	assert_null(doc);
+	assert_non_null(err.data);
+	assert_string_equal(err.data, "f.yaml:3:1: error: a second YAML document starts here; "
+	                              "the file must hold one\n");
+	buf_free(&err);
+
+	doc = parse("---\nrules:\n  structure: on\n...\n", &err);
+	assert_non_null(doc);
+	assert_int_equal(err.len, 0);
+	yt_free(doc);
+	buf_free(&err);
+}
+
+/* A file over YT_MAX_FILE_SIZE names that limit, not --max-file-size
+ * (which is for drafts). */
+static void test_file_size_limit(void **unused)
+{
+	char dir[512];
+	char *big = malloc(YT_MAX_FILE_SIZE + 2);
+	const char *path;
+	buf err;
+
+	(void)unused;
+	assert_non_null(big);
+	memset(big, '#', YT_MAX_FILE_SIZE + 1);
+	big[YT_MAX_FILE_SIZE + 1] = '\0';
+	assert_int_equal(scratch_dir_make(dir, sizeof(dir), "yamltree"), 0);
+	path = scratch_write(dir, "big.yaml", big);
+	assert_non_null(path);
+	buf_init(&err, 1 << 16);
+	assert_null(yt_load_file(path, &err));
+	assert_non_null(err.data);
+	assert_non_null(strstr(err.data, "big.yaml: error: file is 4194305 bytes, larger than the "
+	                                 "limit of 4194304 bytes for configurations, profiles and "
+	                                 "rule data\n"));
+	assert_null(strstr(err.data, "--max-file-size"));
+	buf_free(&err);
+	assert_int_equal(scratch_dir_remove(dir), 0);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_flow_depth_limit),
 		cmocka_unit_test(test_flow_depth_huge),
 		cmocka_unit_test(test_flow_brackets_as_text),
+		cmocka_unit_test(test_second_document),
+		cmocka_unit_test(test_file_size_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
