@@ -120,6 +120,13 @@ printf '%s' "$good" >conf-big/draft.txt
 printf 'rules:\n  structure: on\n---\nrules:\n  structure: off\n' >conf-two/.stmtlint.yaml
 printf '%s' "$good" >conf-two/draft.txt
 
+# 20,000 cross-references to 999 items, and a wrong one after them.
+awk 'BEGIN { print "Joint Statement\n\nJune 9, 2011\n\n1. Items:\n"
+	for (i = 1; i <= 999; i++) printf "(%d) Item.\n", i
+	print "\n2. References:\n"
+	for (i = 0; i < 20000; i++) print "See 1.(1)-(999)."
+	print "See 2.(4)." }' >xref.txt
+
 # 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
 # slower and reserve memory of their own): a model of 42 times the draft.
 bullets_size=64000000
@@ -132,7 +139,7 @@ quick=10
 [ $limit_memory = no ] && quick=300
 
 n=0
-plan=49
+plan=50
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -205,6 +212,9 @@ run "the size limit is configurable" 2 \
 run "a draft of short bullets too large to model" 1 \
 	'^bullets\.txt:[0-9]+:1: error: the draft is not checked: its model .* passes the memory budget of [0-9]+ MiB .*\[input\]' \
 	bullets.txt
+time_limit=$quick run "20,000 cross-references to 999 items" 1 \
+	'^xref\.txt:21009:5: error: ‘2\.\(4\)’ refers to item \(4\) of section 2, which has no numbered items \[structure/xref\]' \
+	xref.txt
 run "100,000 lines" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' lines.txt
 run "lists nested 2,000 deep" 0 'in 1 file$' nested.md
 run "block quotes nested 2,000 deep" 0 'in 1 file$' quotes.md
