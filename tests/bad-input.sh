@@ -127,6 +127,11 @@ awk 'BEGIN { print "Joint Statement\n\nJune 9, 2011\n\n1. Items:\n"
 	for (i = 0; i < 20000; i++) print "See 1.(1)-(999)."
 	print "See 2.(4)." }' >xref.txt
 
+# Items (1) to (1200), and references to items above 999.
+awk 'BEGIN { print "Joint Statement\n\nJune 9, 2011\n\n1. Items:\n"
+	for (i = 1; i <= 1200; i++) printf "(%d) Item.\n", i
+	print "\n2. References:\n\nAs 1.(1100) and 1.(998)-(1010) say." }' >items-1200.txt
+
 # 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
 # slower and reserve memory of their own): a model of 42 times the draft.
 bullets_size=64000000
@@ -139,7 +144,7 @@ quick=10
 [ $limit_memory = no ] && quick=300
 
 n=0
-plan=50
+plan=51
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -215,6 +220,8 @@ run "a draft of short bullets too large to model" 1 \
 time_limit=$quick run "20,000 cross-references to 999 items" 1 \
 	'^xref\.txt:21009:5: error: ‘2\.\(4\)’ refers to item \(4\) of section 2, which has no numbered items \[structure/xref\]' \
 	xref.txt
+run "cross-references to items numbered above 999" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' \
+	items-1200.txt
 run "100,000 lines" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' lines.txt
 run "lists nested 2,000 deep" 0 'in 1 file$' nested.md
 run "block quotes nested 2,000 deep" 0 'in 1 file$' quotes.md

@@ -429,8 +429,11 @@ static int read_paren(const char *p, size_t end, size_t *i, int *v)
 	return 1;
 }
 
-/* Section numbers the reader takes: one to three digits (src/doc.c). */
+/* Section and item numbers the reader takes: one to three digits
+ * (src/doc.c).  "(1000)" is not an item to the reader, so a reference to
+ * it cannot be checked. */
 #define MAX_SECTION_NUMBER 999
+#define MAX_ITEM_NUMBER 999
 
 /* An item of a section: its section block and its number. */
 typedef struct item_key {
@@ -621,8 +624,11 @@ static int check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtl
 			             (int)(j - start), doc->text + start);
 			continue;
 		}
-		if (b - a >= 1000)
-			b = a + 999;
+		/* Items past those the reader takes are not checked. */
+		if (a > MAX_ITEM_NUMBER)
+			continue;
+		if (b > MAX_ITEM_NUMBER)
+			b = MAX_ITEM_NUMBER;
 		if (!lacks_item(ix, s, a, b, &k, &max))
 			continue;
 		if (max > 0)
