@@ -10,11 +10,18 @@
 static int push(suppress_set *set, const char *rule, size_t rlen, size_t first, size_t last,
                 size_t offset)
 {
-	suppression *p = realloc(set->items, (set->n + 1) * sizeof(*p));
+	suppression *p;
 
-	if (p == NULL)
-		return -1;
-	set->items = p;
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 16;
+
+		p = realloc(set->items, cap * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		set->items = p;
+		set->cap = cap;
+	}
+	p = set->items;
 	p[set->n].rule = strndup(rule, rlen);
 	if (p[set->n].rule == NULL)
 		return -1;
@@ -26,19 +33,40 @@ static int push(suppress_set *set, const char *rule, size_t rlen, size_t first, 
 	return 0;
 }
 
-/* The first non-blank line after `line`. */
-static size_t next_nonblank(const stmtlint_doc *doc, size_t line)
+/* The last answer of next_nonblank(): the lines after `from` and before
+ * `found` are blank, and `found` is not (or is the line count). */
+typedef struct nonblank_memo {
+	size_t from;
+	size_t found;
+	int valid;
+} nonblank_memo;
+
+static int line_blank(const stmtlint_doc *doc, size_t l)
+{
+	size_t i;
+
+	for (i = doc->lines[l].start; i < doc->lines[l].end; i++)
+		if (!isspace((unsigned char)doc->text[i]))
+			return 0;
+	return 1;
+}
+
+/* The first non-blank line after `line`.  The comments come in document
+ * order, so `line` never decreases from one call to the next: a line between
+ * the last call's and its answer has the same answer, and each line is
+ * looked at once in all. */
+static size_t next_nonblank(const stmtlint_doc *doc, size_t line, nonblank_memo *memo)
 {
 	size_t l;
 
-	for (l = line + 1; l < doc->n_lines; l++) {
-		size_t i;
-
-		for (i = doc->lines[l].start; i < doc->lines[l].end; i++)
-			if (!isspace((unsigned char)doc->text[i]))
-				return l;
-	}
-	return doc->n_lines;
+	if (memo->valid && line >= memo->from && line < memo->found)
+		return memo->found;
+	for (l = line + 1; l < doc->n_lines && line_blank(doc, l); l++)
+		;
+	memo->from = line;
+	memo->found = l;
+	memo->valid = 1;
+	return l;
 }
 
 int suppress_scan(const stmtlint_doc *doc, suppress_set *out)
@@ -46,9 +74,11 @@ int suppress_scan(const stmtlint_doc *doc, suppress_set *out)
 	const char *t = doc->text;
 	size_t len = doc->length;
 	size_t i = 0;
+	nonblank_memo memo = { 0, 0, 0 };
 
 	out->items = NULL;
 	out->n = 0;
+	out->cap = 0;
 	while (i < len) {
 		const char *open = memmem(t + i, len - i, "<!--", 4);
 		const char *close;
@@ -103,7 +133,7 @@ int suppress_scan(const stmtlint_doc *doc, suppress_set *out)
 						    strncmp(out->items[k].rule, r, (size_t)(p - r)) == 0)
 							out->items[k].last_line = line;
 				} else {
-					size_t first = kind == 2 ? next_nonblank(doc, doc_line_of(doc, (size_t)(close - t)))
+					size_t first = kind == 2 ? next_nonblank(doc, doc_line_of(doc, (size_t)(close - t)), &memo)
 					                         : line;
 					size_t last = kind == 2 ? first : (size_t)-1;
 
@@ -119,7 +149,7 @@ int suppress_scan(const stmtlint_doc *doc, suppress_set *out)
 						if (out->items[k].last_line == (size_t)-1)
 							out->items[k].last_line = line;
 				} else {
-					size_t first = kind == 2 ? next_nonblank(doc, doc_line_of(doc, (size_t)(close - t)))
+					size_t first = kind == 2 ? next_nonblank(doc, doc_line_of(doc, (size_t)(close - t)), &memo)
 					                         : line;
 
 					if (push(out, "", 0, first, kind == 2 ? first : (size_t)-1,
@@ -158,4 +188,5 @@ void suppress_free(suppress_set *set)
 	free(set->items);
 	set->items = NULL;
 	set->n = 0;
+	set->cap = 0;
 }

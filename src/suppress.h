@@ -18,6 +18,7 @@ typedef struct suppression {
 typedef struct suppress_set {
 	suppression *items;
 	size_t n;
+	size_t cap;
 } suppress_set;
 
 /* Finds "<!-- stmtlint-disable RULE[,RULE] -->", "<!-- stmtlint-enable

@@ -132,6 +132,15 @@ awk 'BEGIN { print "Joint Statement\n\nJune 9, 2011\n\n1. Items:\n"
 	for (i = 1; i <= 1200; i++) printf "(%d) Item.\n", i
 	print "\n2. References:\n\nAs 1.(1100) and 1.(998)-(1010) say." }' >items-1200.txt
 
+# 20,000 suppression comments on one line, a million blank lines, then the
+# line they silence.
+{
+	printf '# Title\n\nJune 9, 2011\n\n- First.\n\n'
+	yes '<!-- stmtlint-disable-next-line structure/bullets -->' | head -n 20000 | tr -d '\n'
+	head -c 1000001 /dev/zero | tr '\0' '\n'
+	printf '* Second.\n'
+} >suppressions.md
+
 # 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
 # slower and reserve memory of their own): a model of 42 times the draft.
 bullets_size=64000000
@@ -144,7 +153,7 @@ quick=10
 [ $limit_memory = no ] && quick=300
 
 n=0
-plan=51
+plan=52
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -222,6 +231,8 @@ time_limit=$quick run "20,000 cross-references to 999 items" 1 \
 	xref.txt
 run "cross-references to items numbered above 999" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' \
 	items-1200.txt
+time_limit=$quick run "20,000 suppression comments before a million blank lines" 0 \
+	'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' suppressions.md
 run "100,000 lines" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' lines.txt
 run "lists nested 2,000 deep" 0 'in 1 file$' nested.md
 run "block quotes nested 2,000 deep" 0 'in 1 file$' quotes.md
