@@ -57,24 +57,13 @@ static int add_issue(sl_doc *d, const char *rule, stmtlint_severity sev, size_t 
  * (then d->refused is set, at offset `at` of the text). */
 static int model_reserve(sl_doc *d, void **arr, size_t *cap, size_t n, size_t size, size_t at)
 {
-	size_t ncap;
-	void *p;
-
 	if (d->model_bytes + size > d->model_budget) {
 		d->refused = 1;
 		d->refused_at = at;
 		return -1;
 	}
 	d->model_bytes += size;
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 64;
-	p = realloc(*arr, ncap * size);
-	if (p == NULL)
-		return -1;
-	*arr = p;
-	*cap = ncap;
-	return 0;
+	return array_reserve(arr, cap, n, size);
 }
 
 static void blank(char *s, size_t start, size_t end)

@@ -141,6 +141,21 @@ awk 'BEGIN { print "Joint Statement\n\nJune 9, 2011\n\n1. Items:\n"
 	printf '* Second.\n'
 } >suppressions.md
 
+# 100,000 ranges opened and 100,000 "enable" comments that close none of
+# them; 40,000 ranges and 40,000 findings, all silenced by the last one.
+{
+	printf '# Title\n\nJune 9, 2011\n\n- First.\n\n'
+	yes '<!-- stmtlint-disable structure -->' | head -n 100000
+	yes '<!-- stmtlint-enable dates -->' | head -n 100000
+	printf '\n* Second.\n'
+} >enables.md
+{
+	printf '# Title\n\nJune 9, 2011\n\n- First.\n\n'
+	yes '<!-- stmtlint-disable dates -->' | head -n 40000
+	printf '<!-- stmtlint-disable structure/bullets -->\n\n'
+	yes '* Bullet.' | head -n 40000
+} >silenced.md
+
 # 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
 # slower and reserve memory of their own): a model of 42 times the draft.
 bullets_size=64000000
@@ -153,7 +168,7 @@ quick=10
 [ $limit_memory = no ] && quick=300
 
 n=0
-plan=52
+plan=54
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -233,6 +248,10 @@ run "cross-references to items numbered above 999" 0 'stmtlint: 0 errors, 0 warn
 	items-1200.txt
 time_limit=$quick run "20,000 suppression comments before a million blank lines" 0 \
 	'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' suppressions.md
+time_limit=$quick run "100,000 suppressed ranges and 100,000 enables of another rule" 0 \
+	'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' enables.md
+time_limit=$quick run "40,000 suppressed ranges and 40,000 findings" 0 \
+	'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' silenced.md
 run "100,000 lines" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' lines.txt
 run "lists nested 2,000 deep" 0 'in 1 file$' nested.md
 run "block quotes nested 2,000 deep" 0 'in 1 file$' quotes.md
