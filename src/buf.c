@@ -113,3 +113,21 @@ void buf_free(buf *b)
 	free(b->data);
 	buf_init(b, b->limit);
 }
+
+int array_reserve(void **arr, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 16;
+	if (ncap > (size_t)-1 / size)
+		return -1;
+	p = realloc(*arr, ncap * size);
+	if (p == NULL)
+		return -1;
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}

@@ -36,4 +36,9 @@ char *buf_steal(buf *b);
 /* Frees the buffer's memory; the buffer is empty afterwards. */
 void buf_free(buf *b);
 
+/* Makes room for element n of an array *arr of `size`-byte elements and
+ * capacity *cap, doubling the capacity when it is full.  Returns 0, or -1
+ * when out of memory (the array is left as it was). */
+int array_reserve(void **arr, size_t *cap, size_t n, size_t size);
+
 #endif

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,20 +52,19 @@ static int add_issue(sl_doc *d, const char *rule, stmtlint_severity sev, size_t 
 	return 0;
 }
 
-static int grow(void **arr, size_t *cap, size_t n, size_t size)
+/* Makes room for element n of a model array (lines, blocks, words,
+ * sentences) of `size`-byte elements, counting it against the draft's model
+ * budget.  Returns 0; or -1 when out of memory, or when the budget is spent
+ * (then d->refused is set, at offset `at` of the text). */
+static int model_reserve(sl_doc *d, void **arr, size_t *cap, size_t n, size_t size, size_t at)
 {
-	size_t ncap;
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 64;
-	p = realloc(*arr, ncap * size);
-	if (p == NULL)
+	if (d->model_bytes + size > d->model_budget) {
+		d->refused = 1;
+		d->refused_at = at;
 		return -1;
-	*arr = p;
-	*cap = ncap;
-	return 0;
+	}
+	d->model_bytes += size;
+	return array_reserve(arr, cap, n, size);
 }
 
 static void blank(char *s, size_t start, size_t end)
@@ -337,7 +337,8 @@ static size_t front_matter(sl_doc *d)
 		yt_free(y);
 	}
 	blank(d->prose, 0, d->lines[close].end);
-	if (grow((void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks)) != 0)
+	if (model_reserve(d, (void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks),
+	                  0) != 0)
 		return (size_t)-1;
 	b = &d->blocks[d->pub.n_blocks++];
 	memset(b, 0, sizeof(*b));
@@ -666,11 +667,14 @@ static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
 	}
 }
 
-static stmtlint_block *new_block(sl_doc *d)
+/* A new block starting at offset `at`, or NULL (out of memory, or the
+ * model's budget spent). */
+static stmtlint_block *new_block(sl_doc *d, size_t at)
 {
 	stmtlint_block *b;
 
-	if (grow((void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks)) != 0)
+	if (model_reserve(d, (void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks),
+	                  at) != 0)
 		return NULL;
 	b = &d->blocks[d->pub.n_blocks++];
 	memset(b, 0, sizeof(*b));
@@ -724,7 +728,7 @@ static int segment(sl_doc *d, size_t first)
 				}
 				if (close >= d->pub.n_lines)
 					close = d->pub.n_lines - 1;
-				b = new_block(d);
+				b = new_block(d, ln->start);
 				if (b == NULL)
 					return -1;
 				b->kind = STMTLINT_BLOCK_CODE;
@@ -750,7 +754,7 @@ static int segment(sl_doc *d, size_t first)
 				if (strncmp(d->text + s, "<!--", 4) == 0 ||
 				    (cur != NULL && cur->kind == STMTLINT_BLOCK_COMMENT)) {
 					if (cur == NULL || cur->kind != STMTLINT_BLOCK_COMMENT) {
-						cur = new_block(d);
+						cur = new_block(d, s);
 						if (cur == NULL)
 							return -1;
 						cur->kind = STMTLINT_BLOCK_COMMENT;
@@ -778,7 +782,7 @@ static int segment(sl_doc *d, size_t first)
 		} else if (!md && sh.kind == STMTLINT_BLOCK_PARAGRAPH && cur != NULL) {
 			/* a continuation line */
 		} else {
-			cur = new_block(d);
+			cur = new_block(d, ln->start);
 			if (cur == NULL)
 				return -1;
 			cur->kind = sh.kind;
@@ -934,7 +938,8 @@ static int find_words(sl_doc *d)
 			}
 			break;
 		}
-		if (grow((void **)&d->words, &d->cap_words, d->pub.n_words, sizeof(*d->words)) != 0)
+		if (model_reserve(d, (void **)&d->words, &d->cap_words, d->pub.n_words, sizeof(*d->words),
+		                  start) != 0)
 			return -1;
 		d->words[d->pub.n_words].start = start;
 		d->words[d->pub.n_words].end = i;
@@ -969,8 +974,8 @@ static int add_sentence(sl_doc *d, size_t start, size_t end)
 	end = trim_end(d->prose, start, end);
 	if (end <= start)
 		return 0;
-	if (grow((void **)&d->sentences, &d->cap_sentences, d->pub.n_sentences,
-	         sizeof(*d->sentences)) != 0)
+	if (model_reserve(d, (void **)&d->sentences, &d->cap_sentences, d->pub.n_sentences,
+	                  sizeof(*d->sentences), start) != 0)
 		return -1;
 	d->sentences[d->pub.n_sentences].start = start;
 	d->sentences[d->pub.n_sentences].end = end;
@@ -1040,40 +1045,48 @@ static int find_sentences(sl_doc *d)
 
 /* ---- the whole model ---------------------------------------------------- */
 
+/* The end of the line that starts at `from`: the first "\n" or "\r" at or
+ * after it, or len. */
+static size_t line_end(const char *text, size_t len, size_t from)
+{
+	const char *p = text + from;
+	const char *end = text + len;
+
+	while (p < end && *p != '\n' && *p != '\r')
+		p++;
+	return (size_t)(p - text);
+}
+
+/* Splits the text into lines: "\n", "\r\n" and a lone "\r" each end one.
+ * Returns 0, or -1 (out of memory, or the model's budget spent). */
 static int find_lines(sl_doc *d)
 {
-	size_t cap = 64;
-	size_t n = 0;
+	size_t cap = 0;
 	size_t i = 0;
 	size_t len = d->pub.length;
 
-	d->lines = malloc(cap * sizeof(*d->lines));
-	if (d->lines == NULL)
-		return -1;
 	for (;;) {
-		char *nl = memchr(d->text + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - d->text) : len;
+		size_t e = line_end(d->text, len, i);
+		size_t last_end = d->pub.n_lines ? d->lines[d->pub.n_lines - 1].end : 0;
+		stmtlint_span *l;
 
-		if (n == cap) {
-			stmtlint_span *p = realloc(d->lines, cap * 2 * sizeof(*p));
-
-			if (p == NULL)
-				return -1;
-			d->lines = p;
-			cap *= 2;
-		}
-		d->lines[n].start = i;
-		d->lines[n].end = (e > i && d->text[e - 1] == '\r') ? e - 1 : e;
-		if (d->lines[n].end != e)
-			d->crlf = 1;
-		n++;
-		if (nl == NULL)
+		/* when the budget runs out, say so at the end of the last line modelled */
+		if (model_reserve(d, (void **)&d->lines, &cap, d->pub.n_lines, sizeof(*d->lines),
+		                  last_end) != 0)
+			return -1;
+		l = &d->lines[d->pub.n_lines++];
+		l->start = i;
+		l->end = e;
+		if (e == len)
 			break;
 		i = e + 1;
+		if (d->text[e] == '\r' && i < len && d->text[i] == '\n') {
+			d->crlf = 1;
+			i++;
+		}
 		if (i == len)
-			break;   /* a final newline ends the last line; it opens none */
+			break;   /* a final line end ends the last line; it opens none */
 	}
-	d->pub.n_lines = n;
 	return 0;
 }
 
@@ -1157,10 +1170,49 @@ static int copy_text(sl_doc *d, const char *data, size_t len)
 	              bad - reported) != 0)
 		return -1;
 	memcpy(d->prose, d->text, len + 1);
-	for (i = 0; i < len; i++)
-		if (d->prose[i] == '\r' || d->prose[i] == '\t' || d->prose[i] == '\f' || d->prose[i] == '\v')
+	/* White space is a space in prose, and every line end a "\n": the CR of
+	 * "\r\n" becomes a space, a lone CR a newline. */
+	for (i = 0; i < len; i++) {
+		if (d->prose[i] == '\r')
+			d->prose[i] = i + 1 < len && d->prose[i + 1] == '\n' ? ' ' : '\n';
+		else if (d->prose[i] == '\t' || d->prose[i] == '\f' || d->prose[i] == '\v')
 			d->prose[i] = ' ';
+	}
 	return 0;
+}
+
+/* Turns a draft whose model passed its budget into a refused one: frees its
+ * blocks, words and sentences, keeps the lines found (they reach the place
+ * where the budget ran out) and the issues before that place, and adds the
+ * [input] error there.  Returns 0, or -1 when out of memory. */
+static int refuse(sl_doc *d)
+{
+	size_t i;
+	size_t kept = 0;
+
+	free(d->blocks);
+	free(d->words);
+	free(d->sentences);
+	d->blocks = NULL;
+	d->words = NULL;
+	d->sentences = NULL;
+	d->pub.n_blocks = 0;
+	d->pub.n_words = 0;
+	d->pub.n_sentences = 0;
+	d->pub.title = -1;
+	d->pub.dateline = -1;
+	for (i = 0; i < d->n_issues; i++) {
+		if (d->issues[i].start <= d->refused_at)
+			d->issues[kept++] = d->issues[i];
+		else
+			free(d->issues[i].message);
+	}
+	d->n_issues = kept;
+	return add_issue(d, "input", STMTLINT_ERROR, d->refused_at, d->refused_at,
+	                 "the draft is not checked: its model (lines, blocks, words and sentences) "
+	                 "passes the memory budget of %zu MiB here (%d bytes for each byte of the "
+	                 "draft, plus %zu MiB)", d->model_budget >> 20, DOC_MODEL_BYTES_PER_BYTE,
+	                 DOC_MODEL_MIN_BUDGET >> 20);
 }
 
 sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_format format)
@@ -1181,11 +1233,15 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 	}
 	d->pub.length = len;
 	d->pub.format = format;
-	if (copy_text(d, data, len) != 0 || find_lines(d) != 0)
-		goto fail;
 	d->pub.path = d->path;
+	d->model_budget = len > (SIZE_MAX - DOC_MODEL_MIN_BUDGET) / DOC_MODEL_BYTES_PER_BYTE
+	                  ? SIZE_MAX : len * DOC_MODEL_BYTES_PER_BYTE + DOC_MODEL_MIN_BUDGET;
+	if (copy_text(d, data, len) != 0)
+		goto fail;
 	d->pub.text = d->text;
 	d->pub.prose = d->prose;
+	if (find_lines(d) != 0)
+		goto fail;
 	d->pub.lines = d->lines;
 	first = 0;
 	if (format == STMTLINT_FORMAT_MARKDOWN) {
@@ -1209,6 +1265,15 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 	d->pub.meta_date = d->meta_date;
 	return d;
 fail:
+	if (d->refused && refuse(d) == 0) {
+		d->pub.lines = d->lines;
+		d->pub.blocks = NULL;
+		d->pub.words = NULL;
+		d->pub.sentences = NULL;
+		d->pub.meta_title = d->meta_title;
+		d->pub.meta_date = d->meta_date;
+		return d;
+	}
 	doc_free(d);
 	return NULL;
 }

@@ -35,17 +35,36 @@ typedef struct sl_doc {
 	doc_issue *issues;
 	size_t n_issues;
 	size_t cap_issues;
+	size_t model_bytes;         /* bytes of lines, blocks, words and sentences so far */
+	size_t model_budget;        /* the most they may take (see DOC_MODEL_BYTES_PER_BYTE) */
+	size_t refused_at;          /* where the model passed its budget */
+	int refused;                /* the budget ran out: nothing is modelled, one [input] error says so */
 } sl_doc;
 
 /* The most invalid-UTF-8 issues reported for one draft. */
 #define DOC_MAX_ENCODING_ISSUES 20
+
+/* The memory budget of a draft's model (its lines, blocks, words and
+ * sentences, beside the text and prose copies): this many bytes for each
+ * byte of the draft, plus DOC_MODEL_MIN_BUDGET.  Published statements need
+ * at most 3.7 (tests/README.md); a draft of one-word bullets needs 40 (a
+ * 112-byte block, a line, a word and a sentence for each 4 bytes of "- a"),
+ * so a 64 MB one would take 2.7 GB.  A draft whose model passes the budget
+ * is refused with one [input] error. */
+#define DOC_MODEL_BYTES_PER_BYTE 8
+/* So that short drafts of short lines (tests, a list of agreed items) are
+ * never refused. */
+#define DOC_MODEL_MIN_BUDGET ((size_t)16 << 20)
 
 /* The format a path implies: Markdown for .md and .markdown, else text. */
 stmtlint_doc_format doc_format_for(const char *path);
 
 /* Builds the model of a draft from `len` bytes of `data` (which need not be
  * NUL-terminated, and may be invalid UTF-8).  Returns a new sl_doc the
- * caller frees with doc_free(), or NULL when out of memory. */
+ * caller frees with doc_free(), or NULL when out of memory.  A draft whose
+ * model would pass its memory budget comes back refused: no blocks, words or
+ * sentences, the lines up to where the budget ran out, and one [input] error
+ * there (with the issues found before it); the caller checks nothing more. */
 sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_format format);
 /* Frees a document; accepts NULL. */
 void doc_free(sl_doc *doc);

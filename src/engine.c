@@ -694,6 +694,19 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, 
 	int rc = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (doc->refused) {
+		/* too large to model: the reader said where; nothing was checked */
+		size_t k;
+
+		for (k = 0; k < doc->n_issues; k++) {
+			size_t line;
+			size_t col;
+
+			doc_position(&doc->pub, doc->issues[k].start, &line, &col);
+			errlist_add(err, "input", doc->pub.path, line, col, "%s", doc->issues[k].message);
+		}
+		return -1;
+	}
 	if (suppress_scan(&doc->pub, &sup) != 0) {
 		errlist_add(err, "input", doc->pub.path, 0, 0, "out of memory");
 		return -1;

@@ -15,7 +15,8 @@
 
 #include "buf.h"
 
-static int read_fd(int fd, size_t limit, char **data, size_t *len, char *why, size_t whylen)
+static int read_fd(int fd, size_t limit, const char *limit_note, char **data, size_t *len,
+                   char *why, size_t whylen)
 {
 	buf b;
 	char chunk[65536];
@@ -35,7 +36,8 @@ static int read_fd(int fd, size_t limit, char **data, size_t *len, char *why, si
 			break;
 		if (buf_append(&b, chunk, (size_t)n) != 0) {
 			if (b.len + (size_t)n > limit)
-				snprintf(why, whylen, "file is larger than the limit of %zu bytes", limit);
+				snprintf(why, whylen, "file is larger than the limit of %zu bytes%s", limit,
+				         limit_note);
 			else
 				snprintf(why, whylen, "out of memory");
 			buf_free(&b);
@@ -70,15 +72,18 @@ static int open_no_links(const char *path)
 	return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
 }
 
-static int read_path(const char *path, int no_links, size_t limit, char **data, size_t *len,
-                     char *why, size_t whylen)
+/* Reads `path` (standard input for "-", unless no_links) whole, refusing
+ * what is not a regular file and what is larger than `limit`, which
+ * `limit_note` names in the reason. */
+static int read_path(const char *path, int no_links, size_t limit, const char *limit_note,
+                     char **data, size_t *len, char *why, size_t whylen)
 {
 	struct stat st;
 	int fd;
 	int rc;
 
 	if (strcmp(path, "-") == 0 && !no_links)
-		return read_fd(STDIN_FILENO, limit, data, len, why, whylen);
+		return read_fd(STDIN_FILENO, limit, limit_note, data, len, why, whylen);
 	fd = no_links ? open_no_links(path) : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		if (no_links && (errno == ELOOP || errno == EXDEV))
@@ -104,26 +109,31 @@ static int read_path(const char *path, int no_links, size_t limit, char **data, 
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > limit) {
-		snprintf(why, whylen, "file is %lld bytes, larger than the limit of %zu bytes "
-		         "(--max-file-size)",
-		         (long long)st.st_size, limit);
+		snprintf(why, whylen, "file is %lld bytes, larger than the limit of %zu bytes%s",
+		         (long long)st.st_size, limit, limit_note);
 		close(fd);
 		return -1;
 	}
 	/* Regular files never block; clear O_NONBLOCK for plain reads. */
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	rc = read_fd(fd, limit, data, len, why, whylen);
+	rc = read_fd(fd, limit, limit_note, data, len, why, whylen);
 	close(fd);
 	return rc;
 }
 
 int file_read(const char *path, size_t limit, char **data, size_t *len, char *why, size_t whylen)
 {
-	return read_path(path, 0, limit, data, len, why, whylen);
+	return read_path(path, 0, limit, " (--max-file-size)", data, len, why, whylen);
 }
 
-int file_read_no_links(const char *path, size_t limit, char **data, size_t *len, char *why,
-                       size_t whylen)
+int file_read_within(const char *path, size_t limit, const char *limit_note, char **data,
+                     size_t *len, char *why, size_t whylen)
 {
-	return read_path(path, 1, limit, data, len, why, whylen);
+	return read_path(path, 0, limit, limit_note, data, len, why, whylen);
+}
+
+int file_read_no_links(const char *path, size_t limit, const char *limit_note, char **data,
+                       size_t *len, char *why, size_t whylen)
+{
+	return read_path(path, 1, limit, limit_note, data, len, why, whylen);
 }

@@ -118,7 +118,8 @@ static struct stmtlint_node *read_words(const char *real, errlist *err)
 	size_t pos = 0;
 	size_t line = 1;
 
-	if (file_read_no_links(real, STORE_MAX_WORDLIST, &text, &len, why, sizeof(why)) != 0) {
+	if (file_read_no_links(real, STORE_MAX_WORDLIST, " for word lists", &text, &len, why,
+	                       sizeof(why)) != 0) {
 		errlist_add(err, "config", real, 0, 0, "%s", why);
 		return NULL;
 	}

@@ -219,6 +219,86 @@ fail:
 	return NULL;
 }
 
+/* Refuses flow collections ('[' and '{') nested deeper than YT_MAX_DEPTH
+ * before the text is loaded.  libyaml's scanner checks every pending simple
+ * key, one per flow level, at each token, so 200 KB of '[' takes it minutes
+ * to load.  Its own tokens are counted here, since only the scanner knows
+ * which brackets are text (in quoted, plain and block scalars, comments): a
+ * count of our own could not tell "don't" from a quote that opens a scalar,
+ * and each bracket it missed would let deeper nesting through.  Stopping at
+ * the first token past the limit bounds the work: the scanner looks ahead at
+ * most 1024 characters for a simple key.  Returns 0 when the nesting is
+ * within the limit (or the text has a syntax error, which loading it then
+ * reports), -1 after appending the error to err. */
+static int check_flow_depth(const char *file, const char *text, size_t len, size_t line_base,
+                            errlist *err)
+{
+	yaml_parser_t parser;
+	yaml_token_t token;
+	unsigned depth = 0;
+	int rc = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return 0;   /* out of memory: loading will say so */
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (rc == 0 && yaml_parser_scan(&parser, &token)) {
+		yaml_token_type_t type = token.type;
+		yaml_mark_t at = token.start_mark;
+
+		yaml_token_delete(&token);
+		if (type == YAML_STREAM_END_TOKEN)
+			break;
+		if (type == YAML_FLOW_SEQUENCE_START_TOKEN || type == YAML_FLOW_MAPPING_START_TOKEN) {
+			if (++depth > YT_MAX_DEPTH) {
+				errlist_add(err, "config", file, at.line + 1 + line_base, at.column + 1,
+				            "YAML flow collections ('[', '{') nested deeper than %d levels",
+				            YT_MAX_DEPTH);
+				rc = -1;
+			}
+		} else if ((type == YAML_FLOW_SEQUENCE_END_TOKEN ||
+		            type == YAML_FLOW_MAPPING_END_TOKEN) && depth > 0) {
+			depth--;
+		}
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+/* Adds libyaml's syntax error, at its position, to err. */
+static void report_syntax_error(const yaml_parser_t *parser, const char *file, size_t line_base,
+                                errlist *err)
+{
+	yaml_mark_t at = parser->problem_mark;
+
+	errlist_add(err, "config", file, at.line + 1 + line_base, at.column + 1, "YAML: %s%s%s",
+	            parser->problem ? parser->problem : "syntax error", parser->context ? " " : "",
+	            parser->context ? parser->context : "");
+}
+
+/* After the first document of a stream: reports a second one (or a syntax
+ * error after the first) at its position, since only the first would be
+ * read.  Returns 0 when the stream ends there, -1 after appending the error. */
+static int refuse_second_document(yaml_parser_t *parser, const char *file, size_t line_base,
+                                  errlist *err)
+{
+	yaml_document_t next;
+	yaml_mark_t at;
+	int more;
+
+	if (!yaml_parser_load(parser, &next)) {
+		report_syntax_error(parser, file, line_base, err);
+		return -1;
+	}
+	more = yaml_document_get_root_node(&next) != NULL;
+	at = next.start_mark;
+	yaml_document_delete(&next);
+	if (!more)
+		return 0;
+	errlist_add(err, "config", file, at.line + 1 + line_base, at.column + 1,
+	            "a second YAML document starts here; the file must hold one");
+	return -1;
+}
+
 yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_base, errlist *err)
 {
 	yaml_parser_t parser;
@@ -229,6 +309,8 @@ yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_bas
 	size_t before = err->n;
 	size_t dropped_before = err->dropped;
 
+	if (check_flow_depth(file, text, len, line_base, err) != 0)
+		return NULL;
 	out = calloc(1, sizeof(*out));
 	if (out == NULL)
 		return NULL;
@@ -243,11 +325,13 @@ yt_doc *yt_parse(const char *file, const char *text, size_t len, size_t line_bas
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &ydoc)) {
-		yaml_mark_t m = parser.problem_mark;
-
-		errlist_add(err, "config", file, m.line + 1 + line_base, m.column + 1, "YAML: %s%s%s",
-		            parser.problem ? parser.problem : "syntax error",
-		           parser.context ? " " : "", parser.context ? parser.context : "");
+		report_syntax_error(&parser, file, line_base, err);
+		yaml_parser_delete(&parser);
+		yt_free(out);
+		return NULL;
+	}
+	if (refuse_second_document(&parser, file, line_base, err) != 0) {
+		yaml_document_delete(&ydoc);
 		yaml_parser_delete(&parser);
 		yt_free(out);
 		return NULL;
@@ -280,7 +364,8 @@ yt_doc *yt_load_file(const char *path, errlist *err)
 	yt_doc *doc;
 	char why[256];
 
-	if (file_read(path, YT_MAX_FILE_SIZE, &text, &len, why, sizeof(why)) != 0) {
+	if (file_read_within(path, YT_MAX_FILE_SIZE, " for configurations, profiles and rule data",
+	                     &text, &len, why, sizeof(why)) != 0) {
 		errlist_add(err, "config", path, 0, 0, "%s", why);
 		return NULL;
 	}
@@ -296,7 +381,8 @@ yt_doc *yt_load_resolved(const char *real, const char *name, errlist *err)
 	yt_doc *doc;
 	char why[256];
 
-	if (file_read_no_links(real, YT_MAX_FILE_SIZE, &text, &len, why, sizeof(why)) != 0) {
+	if (file_read_no_links(real, YT_MAX_FILE_SIZE, " for configurations, profiles and rule data",
+	                       &text, &len, why, sizeof(why)) != 0) {
 		errlist_add(err, "config", name, 0, 0, "%s", why);
 		return NULL;
 	}

@@ -34,7 +34,8 @@ typedef struct yt_doc {
 #define YT_MAX_NODES 200000
 /* Most bytes of text the scalars of one document may expand to. */
 #define YT_MAX_SCALAR_BYTES (32 << 20)
-/* Deepest nesting allowed. */
+/* Deepest nesting allowed; flow collections deeper than this are refused
+ * before libyaml loads the text (yamltree.c, check_flow_depth). */
 #define YT_MAX_DEPTH 64
 
 /* Parses YAML text (one document) into a tree.  `file` names it in

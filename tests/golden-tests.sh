@@ -6,8 +6,15 @@
 # line's words as options before the draft's name; NAME.out then holds each
 # run's output after a "# args: LINE" line.
 # Prints TAP.  Set GOLDEN_UPDATE=1 to rewrite the .out files (then review the
-# diff); GOLDEN_RULE=NAME limits the run to tests/golden/NAME.
+# diff); never in CI (CI set), where it would make every test pass.
+# GOLDEN_RULE=NAME limits the run to tests/golden/NAME.
 : "${STMTLINT:?}" "${SRCDIR:?}"
+if [ -n "$GOLDEN_UPDATE" ] && [ -n "$CI" ]; then
+	echo "Bail out! GOLDEN_UPDATE is set under CI: the expected output would be rewritten" \
+		"before the comparison"
+	echo "golden-tests.sh: error: GOLDEN_UPDATE is set under CI (CI=$CI); unset it" >&2
+	exit 99
+fi
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 

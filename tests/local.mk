@@ -22,7 +22,10 @@ EXTRA_DIST += tests/tap.sh
 # Escaped control characters, JSON strings, column units, huge lines.
 TESTS += tests/output-escape.sh
 dist_check_SCRIPTS += tests/output-escape.sh
-EXTRA_DIST += tests/golden tests/corpus
+# GOLDEN_UPDATE cannot make a golden test pass under CI.
+TESTS += tests/golden-update-refused.sh
+dist_check_SCRIPTS += tests/golden-update-refused.sh
+EXTRA_DIST += tests/golden tests/corpus tests/README.md
 include tests/unit/local.mk
 
 # make check-valgrind: the same suite again, every unit test program (as

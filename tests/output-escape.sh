@@ -13,7 +13,7 @@ cd "$tmp" || exit 99
 
 head='Joint Statement\n\nJune 9, 2011\n\n'
 # OSC 52 (sets the clipboard), erase-line, a lone CR, BEL, DEL, C1 CSI.
-printf "${head}"'A\033]52;c;aGk=\007 b\033[2K c\rd \177 \302\233 on 5/27/2011 here.\n' >controls.txt
+printf "${head}"'A\033]52;c;aGk=\007 b\033[2K c\fd \177 \302\233 on 5/27/2011 here.\n' >controls.txt
 # RIGHT-TO-LEFT OVERRIDE and LEFT-TO-RIGHT ISOLATE before the finding.
 printf "${head}"'Agreed \342\200\256evil\342\201\246 on 5/27/2011 here.\n' >bidi.txt
 printf "${head}"'Met on 5/27/2011 here.\n' >$'name\033[2K\033]0;title\007.txt'
@@ -60,8 +60,8 @@ caret_under() {
 "$STMTLINT" --color=never -q controls.txt >out 2>&1
 has_raw_controls
 result "control sequences in a draft are not printed raw" $((!$?))
-grep -qF '| A\x1b]52;c;aGk=\x07 b\x1b[2K c\x0dd \x7f \u009B on 5/27/2011 here.' out
-result "... but escaped as \\x1b, \\x07, \\x0d, \\x7f and \\u009B" $?
+grep -qF '| A\x1b]52;c;aGk=\x07 b\x1b[2K c\x0cd \x7f \u009B on 5/27/2011 here.' out
+result "... but escaped as \\x1b, \\x07, \\x0c, \\x7f and \\u009B (a lone CR ends a line)" $?
 caret_under '5/27/2011'
 result "... with the caret still under the date" $?
 

@@ -412,36 +412,106 @@ static int read_paren(const char *p, size_t end, size_t *i, int *v)
 	return 1;
 }
 
-static long find_section(const stmtlint_doc *doc, int value)
-{
-	size_t i;
+/* Section and item numbers the reader takes: one to three digits
+ * (src/doc.c).  "(1000)" is not an item to the reader, so a reference to
+ * it cannot be checked. */
+#define MAX_SECTION_NUMBER 999
+#define MAX_ITEM_NUMBER 999
 
-	for (i = 0; i < doc->n_blocks; i++)
-		if (doc->blocks[i].kind == STMTLINT_BLOCK_SECTION && doc->blocks[i].value == value)
-			return (long)i;
-	return -1;
+/* An item of a section: its section block and its number. */
+typedef struct item_key {
+	long section;
+	int value;
+} item_key;
+
+/* What the cross-references are checked against, built once per draft: the
+ * first section block of each number, and every numbered item (ITEM, or
+ * BULLET with a number) by section and number, sorted, without repeats. */
+typedef struct xref_index {
+	long first_section[MAX_SECTION_NUMBER + 1];   /* -1 where there is none */
+	item_key *items;
+	size_t n_items;
+} xref_index;
+
+static int cmp_item_key(const void *pa, const void *pb)
+{
+	const item_key *a = pa;
+	const item_key *b = pb;
+
+	if (a->section != b->section)
+		return a->section < b->section ? -1 : 1;
+	return (a->value > b->value) - (a->value < b->value);
 }
 
-/* The highest item number of section block s, and whether item v exists. */
-static int section_has_item(const stmtlint_doc *doc, long s, int v, int *max)
+/* Builds the index of doc's sections and items.  Returns 0, or -1 when out
+ * of memory; the caller frees ix->items. */
+static int xref_index_build(const stmtlint_doc *doc, xref_index *ix)
 {
 	size_t i;
-	int found = 0;
+	size_t n = 0;
 
-	*max = 0;
-	for (i = (size_t)s + 1; i < doc->n_blocks; i++) {
+	for (i = 0; i <= MAX_SECTION_NUMBER; i++)
+		ix->first_section[i] = -1;
+	ix->items = malloc((doc->n_blocks ? doc->n_blocks : 1) * sizeof(*ix->items));
+	ix->n_items = 0;
+	if (ix->items == NULL)
+		return -1;
+	for (i = 0; i < doc->n_blocks; i++) {
 		const stmtlint_block *b = &doc->blocks[i];
 
-		if (b->kind == STMTLINT_BLOCK_SECTION)
-			break;
-		if (b->section != s || !numbered(b))
-			continue;
-		if (b->value == v)
-			found = 1;
-		if (b->value > *max)
-			*max = b->value;
+		if (b->kind == STMTLINT_BLOCK_SECTION && b->value >= 0 && b->value <= MAX_SECTION_NUMBER &&
+		    ix->first_section[b->value] < 0)
+			ix->first_section[b->value] = (long)i;
+		if (b->section >= 0 && numbered(b)) {
+			ix->items[n].section = b->section;
+			ix->items[n].value = b->value;
+			n++;
+		}
 	}
-	return found;
+	qsort(ix->items, n, sizeof(*ix->items), cmp_item_key);
+	for (i = 0; i < n; i++)
+		if (ix->n_items == 0 || cmp_item_key(&ix->items[ix->n_items - 1], &ix->items[i]) != 0)
+			ix->items[ix->n_items++] = ix->items[i];
+	return 0;
+}
+
+/* Index of the first item of ix at or after (section, value). */
+static size_t item_lower_bound(const xref_index *ix, long section, int value)
+{
+	item_key key = { section, value };
+	size_t lo = 0;
+	size_t hi = ix->n_items;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cmp_item_key(&ix->items[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether section block s lacks one of items (a) to (b), a <= b; sets
+ * *missing to the first it lacks and *max to its highest item number (0
+ * when it has none). */
+static int lacks_item(const xref_index *ix, long s, int a, int b, int *missing, int *max)
+{
+	size_t first = item_lower_bound(ix, s, a);
+	size_t past = item_lower_bound(ix, s, b + 1);
+	size_t end = item_lower_bound(ix, s + 1, 0);
+	int k = a;
+
+	*max = end > 0 && ix->items[end - 1].section == s ? ix->items[end - 1].value : 0;
+	if (past - first == (size_t)(b - a) + 1)
+		return 0;
+	while (first < past && ix->items[first].value == k) {
+		first++;
+		k++;
+	}
+	*missing = k;
+	return 1;
 }
 
 /* Whether the word just before `at` names another instrument's part
@@ -473,18 +543,24 @@ static int before_of(const char *p, size_t len, size_t at)
 	return at + 4 <= len && strncmp(p + at, " of ", 4) == 0;
 }
 
-static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc)
+static int check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc)
 {
 	const char *p = doc->prose;
 	size_t len = doc->length;
 	size_t i;
 	int has_sections = 0;
+	xref_index *ix;
 
 	for (i = 0; i < doc->n_blocks && !has_sections; i++)
 		has_sections = doc->blocks[i].kind == STMTLINT_BLOCK_SECTION;
 	/* Without numbered sections, "2.(1)" refers to some other text. */
 	if (!has_sections)
-		return;
+		return 0;
+	ix = malloc(sizeof(*ix));
+	if (ix == NULL || xref_index_build(doc, ix) != 0) {
+		free(ix);
+		return -1;
+	}
 
 	for (i = 0; i + 4 < len; i++) {
 		size_t start = i;
@@ -495,6 +571,7 @@ static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 		long s;
 		int max;
 		int k;
+		stmtlint_diag *d;
 
 		if (p[i] < '0' || p[i] > '9' || (i > 0 && ((p[i - 1] >= '0' && p[i - 1] <= '9') ||
 		                                          p[i - 1] == '.' || p[i - 1] == ')')))
@@ -518,7 +595,7 @@ static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 		i = j - 1;
 		if (after_outside_word(p, start) || before_of(p, len, j))
 			continue;
-		s = find_section(doc, sec);
+		s = ix->first_section[sec];
 		if (s < 0) {
 			host->report(ctx, CHECK_XREF, start, j,
 			             "‘%.*s’ refers to section %d, which this draft does not have",
@@ -530,24 +607,27 @@ static void check_xrefs(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 			             (int)(j - start), doc->text + start);
 			continue;
 		}
-		for (k = a; k <= b && k - a < 1000; k++) {
-			stmtlint_diag *d;
-
-			if (section_has_item(doc, s, k, &max))
-				continue;
-			if (max > 0)
-				d = host->report(ctx, CHECK_XREF, start, j,
-				                 "‘%.*s’ refers to item (%d) of section %d, which has items "
-				                 "(1) to (%d)", (int)(j - start), doc->text + start, k, sec, max);
-			else
-				d = host->report(ctx, CHECK_XREF, start, j,
-				                 "‘%.*s’ refers to item (%d) of section %d, which has no "
-				                 "numbered items", (int)(j - start), doc->text + start, k, sec);
-			host->note(d, doc->blocks[s].span.start, doc->blocks[s].span.end,
-			           "section %d starts here", sec);
-			break;
-		}
+		/* Items past those the reader takes are not checked. */
+		if (a > MAX_ITEM_NUMBER)
+			continue;
+		if (b > MAX_ITEM_NUMBER)
+			b = MAX_ITEM_NUMBER;
+		if (!lacks_item(ix, s, a, b, &k, &max))
+			continue;
+		if (max > 0)
+			d = host->report(ctx, CHECK_XREF, start, j,
+			                 "‘%.*s’ refers to item (%d) of section %d, which has items "
+			                 "(1) to (%d)", (int)(j - start), doc->text + start, k, sec, max);
+		else
+			d = host->report(ctx, CHECK_XREF, start, j,
+			                 "‘%.*s’ refers to item (%d) of section %d, which has no "
+			                 "numbered items", (int)(j - start), doc->text + start, k, sec);
+		host->note(d, doc->blocks[s].span.start, doc->blocks[s].span.end,
+		           "section %d starts here", sec);
 	}
+	free(ix->items);
+	free(ix);
+	return 0;
 }
 
 /* ---- the plugin ------------------------------------------------------------ */
@@ -583,9 +663,8 @@ static int structure_check(const stmtlint_host *host, const void *vst, stmtlint_
 	check_items(host, ctx, doc, scratch);
 	check_bullets(host, st, ctx, doc);
 	check_heading_colons(host, ctx, doc);
-	check_xrefs(host, ctx, doc);
 	free(scratch);
-	return 0;
+	return check_xrefs(host, ctx, doc);
 }
 
 static void structure_fini(const stmtlint_host *host, void *st)

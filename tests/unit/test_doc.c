@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -95,6 +96,46 @@ static void test_lines_crlf(void **unused)
 	assert_int_equal(d->crlf, 1);
 	/* the \r is not prose either */
 	assert_int_equal(d->pub.prose[3], ' ');
+	doc_free(d);
+}
+
+/* A lone CR ends a line as LF and CRLF do (old Mac files, some editors'
+ * exports); the line's span leaves it out, and prose shows it as a newline. */
+static void test_lines_lone_cr(void **unused)
+{
+	sl_doc *d;
+	size_t line;
+	size_t col;
+
+	(void)unused;
+	d = build("one\rtwo\r\nthree\nfour\r", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 4);
+	assert_span(d, d->pub.lines[0], "one");
+	assert_span(d, d->pub.lines[1], "two");
+	assert_span(d, d->pub.lines[2], "three");
+	assert_span(d, d->pub.lines[3], "four");
+	assert_int_equal(d->pub.lines[1].start, 4);
+	assert_int_equal(d->pub.lines[2].start, 9);
+	assert_int_equal(d->pub.prose[3], '\n');
+	assert_int_equal(d->pub.prose[7], ' ');    /* the CR of CRLF */
+	assert_int_equal(d->pub.prose[8], '\n');
+	doc_position(&d->pub, offset_of(d, "two"), &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	doc_position(&d->pub, offset_of(d, "four") + 2, &line, &col);
+	assert_int_equal(line, 4);
+	assert_int_equal(col, 3);
+	doc_free(d);
+
+	/* blank lines between CRs part blocks */
+	d = build("Title\r\r1. One:\r\rText.\r\r3. Three:\r", STMTLINT_FORMAT_TEXT);
+	assert_int_equal(d->pub.n_lines, 7);
+	assert_int_equal(d->pub.n_blocks, 4);
+	assert_int_equal(d->pub.blocks[1].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(d->pub.blocks[1].value, 1);
+	assert_int_equal(d->pub.blocks[3].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(d->pub.blocks[3].value, 3);
+	assert_span(d, d->pub.blocks[3].span, "3. Three:");
 	doc_free(d);
 }
 
@@ -302,6 +343,67 @@ static void test_words_and_sentences(void **unused)
 	doc_free(d);
 }
 
+/* ---- the memory budget of the model -------------------------------------- */
+
+/* `count` copies of `line`, as a new string. */
+static char *repeat(const char *line, size_t count)
+{
+	size_t n = strlen(line);
+	char *s = malloc(n * count + 1);
+	size_t i;
+
+	assert_non_null(s);
+	for (i = 0; i < count; i++)
+		memcpy(s + i * n, line, n);
+	s[n * count] = '\0';
+	return s;
+}
+
+/* A draft of 600,000 one-word bullets (2.4 MB) would need a model of about
+ * 96 MB (a block, a line, a word and a sentence of 160 bytes for each 4 bytes
+ * of text): it is refused with one [input] error where the budget ran out,
+ * and nothing is modelled. */
+static void test_model_budget_refuses(void **unused)
+{
+	char *text = repeat("- a\n", 600000);
+	sl_doc *d = build(text, STMTLINT_FORMAT_TEXT);
+	size_t budget = DOC_MODEL_BYTES_PER_BYTE * strlen(text) + DOC_MODEL_MIN_BUDGET;
+
+	(void)unused;
+	assert_true(d->refused);
+	assert_int_equal(d->pub.n_blocks, 0);
+	assert_int_equal(d->pub.n_words, 0);
+	assert_int_equal(d->pub.n_sentences, 0);
+	assert_int_equal(d->n_issues, 1);
+	assert_string_equal(d->issues[0].rule, "input");
+	assert_int_equal(d->issues[0].severity, STMTLINT_ERROR);
+	assert_non_null(strstr(d->issues[0].message, "not checked"));
+	/* at the start of the bullet whose block passed the budget */
+	assert_true(d->issues[0].start > 0 && d->issues[0].start < d->pub.length);
+	assert_int_equal(d->pub.text[d->issues[0].start - 1], '\n');
+	assert_true(d->issues[0].start / 4 * (sizeof(stmtlint_span) + sizeof(stmtlint_block)) < budget);
+	/* positions still work up to there */
+	assert_true(d->pub.n_lines > d->issues[0].start / 4);
+	doc_free(d);
+	free(text);
+}
+
+/* The same size of ordinary prose is modelled in full. */
+static void test_model_budget_prose(void **unused)
+{
+	char *text = repeat("The participants shared views on the necessity for strong "
+	                    "partnerships between both sides.\n\n", 25000);
+	sl_doc *d = build(text, STMTLINT_FORMAT_TEXT);
+
+	(void)unused;
+	assert_false(d->refused);
+	assert_int_equal(d->n_issues, 0);
+	assert_int_equal(d->pub.n_blocks, 25000);
+	assert_int_equal(d->pub.n_sentences, 25000);
+	doc_free(d);
+	free(text);
+}
+
 /* ---- Markdown ----------------------------------------------------------- */
 
 static const char markdown[] =
@@ -450,12 +552,15 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_lf),
 		cmocka_unit_test(test_lines_crlf),
+		cmocka_unit_test(test_lines_lone_cr),
 		cmocka_unit_test(test_bom_skipped),
 		cmocka_unit_test(test_position_code_points),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_invalid_utf8_capped),
 		cmocka_unit_test(test_blocks_text),
 		cmocka_unit_test(test_words_and_sentences),
+		cmocka_unit_test(test_model_budget_refuses),
+		cmocka_unit_test(test_model_budget_prose),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_markdown_unterminated_front_matter),
 		cmocka_unit_test(test_markdown_bad_front_matter_yaml),

@@ -152,6 +152,50 @@ static void test_no_comments(void **unused)
 	doc_free(d);
 }
 
+/* Each range ends at the first enable after it that names its rule or none;
+ * an enable before it, or of another rule, does not end it; a line inside a
+ * long range is silenced although a shorter suppression starts after the
+ * range does. */
+static void test_ranges_end_at_first_enable(void **unused)
+{
+	static const char text[] =
+		"Title\n"                                                               /* 0 */
+		"<!-- stmtlint-enable dates --><!-- stmtlint-disable dates -->\n"       /* 1 */
+		"a\n"                                                                   /* 2 */
+		"<!-- stmtlint-disable-next-line dates -->\n"                          /* 3 */
+		"b\n"                                                                   /* 4 */
+		"<!-- stmtlint-enable dates -->\n"                                      /* 5 */
+		"c\n"                                                                   /* 6 */
+		"<!-- stmtlint-disable dates --><!-- stmtlint-enable structure -->\n"   /* 7 */
+		"<!-- stmtlint-disable-next-line dates -->\n"                          /* 8 */
+		"d\n"                                                                   /* 9 */
+		"e\n"                                                                   /* 10 */
+		"<!-- stmtlint-enable -->\n"                                            /* 11 */
+		"f\n";                                                                  /* 12 */
+	sl_doc *d = doc_build("t.md", text, strlen(text), STMTLINT_FORMAT_MARKDOWN);
+	suppress_set set;
+
+	(void)unused;
+	assert_non_null(d);
+	assert_int_equal(suppress_scan(&d->pub, &set), 0);
+	assert_int_equal(set.n, 4);
+	assert_int_equal(set.items[0].first_line, 1);
+	assert_int_equal(set.items[0].last_line, 5);
+	assert_int_equal(set.items[2].first_line, 7);
+	assert_int_equal(set.items[2].last_line, 11);
+	assert_false(suppress_match(&set, "dates", 0));
+	assert_true(suppress_match(&set, "dates", 2));
+	assert_true(suppress_match(&set, "dates/weekday", 4));
+	assert_true(suppress_match(&set, "dates", 5));
+	assert_false(suppress_match(&set, "dates", 6));
+	assert_true(suppress_match(&set, "dates", 9));
+	assert_true(suppress_match(&set, "dates", 10));
+	assert_false(suppress_match(&set, "dates", 12));
+	assert_false(suppress_match(&set, "structure", 2));
+	suppress_free(&set);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_list_and_bare_enable),
 		cmocka_unit_test(test_all_rules),
 		cmocka_unit_test(test_no_comments),
+		cmocka_unit_test(test_ranges_end_at_first_enable),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
