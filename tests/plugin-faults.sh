@@ -33,7 +33,10 @@ not_ok() { n=$((n + 1)); echo "not ok $n - $1"; sed 's/^/# /' out | head -20; }
 fault() {
 	kind=$1 phrase=$2
 	shift 2
-	STMTLINT_TEST_MISBEHAVE=$kind timeout 60 "$STMTLINT" --color=never --plugin-dir plugins \
+	# AddressSanitizer takes SIGSEGV for itself unless told to leave it to us
+	STMTLINT_TEST_MISBEHAVE=$kind \
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0:handle_abort=0:allow_user_segv_handler=1" \
+	timeout 60 "$STMTLINT" --color=never --plugin-dir plugins \
 		--enable misbehave "$@" a.txt b.txt >out 2>&1
 	status=$?
 	if [ $status = 2 ] &&

@@ -1,10 +1,12 @@
 /*
  * misbehave.c - a test plugin that does what a plugin must never do, on
  * drafts that say "MISBEHAVE": what it does is named by the environment
- * variable STMTLINT_TEST_MISBEHAVE: "segv" (writes through a null pointer),
+ * variable STMTLINT_TEST_MISBEHAVE: "segv" (writes to read-only memory: a
+ * real crash that the sanitizers, unlike a null pointer, let happen),
  * "abort", "exit" (exit(0), which would make a run look clean) or "hang"
  * (never returns).  On other drafts it reports nothing.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +16,8 @@ static int misbehave_check(const stmtlint_host *host, const void *state, stmtlin
                            const stmtlint_doc *doc)
 {
 	const char *what = getenv("STMTLINT_TEST_MISBEHAVE");
-	volatile int *nowhere = NULL;
+	static const char read_only[] = "read-only";
+	volatile char *rodata = (volatile char *)(uintptr_t)read_only;
 	volatile unsigned long spin = 0;
 
 	(void)host;
@@ -23,7 +26,7 @@ static int misbehave_check(const stmtlint_host *host, const void *state, stmtlin
 	if (what == NULL || strstr(doc->prose, "MISBEHAVE") == NULL)
 		return 0;
 	if (strcmp(what, "segv") == 0)
-		*nowhere = 1;
+		rodata[0] = 'x';
 	else if (strcmp(what, "abort") == 0)
 		abort();
 	else if (strcmp(what, "exit") == 0)
