@@ -11,11 +11,15 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Most bytes of white space accepted between two parts of one date. */
+/* Most bytes of white space accepted between two parts of one date (room
+ * for a few no-break or zero-width spaces, or blanked emphasis markers). */
 #define DP_MAX_GAP 16
 /* Years a written date may carry: four digits in this range. */
 #define DP_YEAR_MIN 1000
 #define DP_YEAR_MAX 2999
+/* "<sup>" and "</sup>" around an ordinal suffix written as markup. */
+#define SUP_OPEN "<sup>"
+#define SUP_CLOSE "</sup>"
 
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -55,9 +59,9 @@ static const struct {
 
 /* ---- characters -------------------------------------------------------- */
 
-static int is_digit(const char *s, size_t len, size_t i)
+static int is_digit(const dp_text *t, size_t i)
 {
-	return i < len && s[i] >= '0' && s[i] <= '9';
+	return i < t->len && t->s[i] >= '0' && t->s[i] <= '9';
 }
 
 static int is_alpha_byte(char c)
@@ -65,9 +69,9 @@ static int is_alpha_byte(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int is_alnum(const char *s, size_t len, size_t i)
+static int is_alnum(const dp_text *t, size_t i)
 {
-	return i < len && (is_alpha_byte(s[i]) || (s[i] >= '0' && s[i] <= '9'));
+	return i < t->len && (is_alpha_byte(t->s[i]) || (t->s[i] >= '0' && t->s[i] <= '9'));
 }
 
 static int is_upper(char c)
@@ -80,42 +84,57 @@ static char lower(char c)
 	return is_upper(c) ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Bytes of the white-space character at i (0 when none).  Sets *newline
- * when it is a line feed. */
-static size_t space_len(const char *s, size_t len, size_t i, int *newline)
+/* Bytes of a space other than ASCII white space at s[i] when the caller
+ * gave no classifier: U+00A0 no-break, U+2009 thin, U+200B zero-width and
+ * U+202F narrow no-break space.  0 when none. */
+static size_t default_wide_space(const dp_text *t, size_t i)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)t->s;
+
+	if (i + 1 < t->len && u[i] == 0xC2 && u[i + 1] == 0xA0)
+		return 2;
+	if (i + 2 < t->len && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+	    (u[i + 2] == 0x89 || u[i + 2] == 0x8B || u[i + 2] == 0xAF))
+		return 3;
+	return 0;
+}
+
+/* Bytes of the white-space character at i (0 when none).  Sets *newline
+ * when it is a line feed.  ASCII is decided here; other characters by the
+ * caller's classifier. */
+static size_t space_len(const dp_text *t, size_t i, int *newline)
+{
+	uint32_t cp;
+	size_t n;
 
 	*newline = 0;
-	if (i >= len)
+	if (i >= t->len)
 		return 0;
-	if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')
+	if (t->s[i] == ' ' || t->s[i] == '\t' || t->s[i] == '\r')
 		return 1;
-	if (s[i] == '\n') {
+	if (t->s[i] == '\n') {
 		*newline = 1;
 		return 1;
 	}
-	/* U+00A0 no-break space */
-	if (i + 1 < len && u[i] == 0xC2 && u[i + 1] == 0xA0)
-		return 2;
-	/* U+2009 thin space, U+202F narrow no-break space */
-	if (i + 2 < len && u[i] == 0xE2 && u[i + 1] == 0x80 &&
-	    (u[i + 2] == 0x89 || u[i + 2] == 0xAF))
-		return 3;
-	return 0;
+	if ((unsigned char)t->s[i] < 0x80)
+		return 0;
+	if (t->is_space == NULL || t->decode == NULL)
+		return default_wide_space(t, i);
+	n = t->decode(t->s + i, t->len - i, &cp);
+	return t->is_space(cp) ? n : 0;
 }
 
 /* Skips white space from i: at most DP_MAX_GAP bytes and one line feed.
  * Returns the index after it (i when there is none), or SIZE_MAX when the
  * gap is too long to join two parts of a date. */
-static size_t skip_space(const char *s, size_t len, size_t i)
+static size_t skip_space(const dp_text *t, size_t i)
 {
 	size_t start = i;
 	int newlines = 0;
 
 	for (;;) {
 		int newline;
-		size_t n = space_len(s, len, i, &newline);
+		size_t n = space_len(t, i, &newline);
 
 		if (n == 0)
 			break;
@@ -128,26 +147,26 @@ static size_t skip_space(const char *s, size_t len, size_t i)
 }
 
 /* Bytes of a dash at i: hyphen-minus, U+2010, U+2011, en dash, em dash. */
-static size_t dash_len(const char *s, size_t len, size_t i)
+static size_t dash_len(const dp_text *t, size_t i)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)t->s;
 
-	if (i < len && s[i] == '-')
+	if (i < t->len && t->s[i] == '-')
 		return 1;
-	if (i + 2 < len && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+	if (i + 2 < t->len && u[i] == 0xE2 && u[i + 1] == 0x80 &&
 	    (u[i + 2] == 0x90 || u[i + 2] == 0x91 || u[i + 2] == 0x93 || u[i + 2] == 0x94))
 		return 3;
 	return 0;
 }
 
 /* Reads up to 5 digits at i; returns how many (5 means "too many"). */
-static size_t read_number(const char *s, size_t len, size_t i, int *value)
+static size_t read_number(const dp_text *t, size_t i, int *value)
 {
 	size_t n = 0;
 	int v = 0;
 
-	while (n < 5 && is_digit(s, len, i + n)) {
-		v = v * 10 + (s[i + n] - '0');
+	while (n < 5 && is_digit(t, i + n)) {
+		v = v * 10 + (t->s[i + n] - '0');
 		n++;
 	}
 	*value = v;
@@ -155,16 +174,16 @@ static size_t read_number(const char *s, size_t len, size_t i, int *value)
 }
 
 /* Number of ASCII letters at i, at most 12 (13 means "longer"). */
-static size_t read_letters(const char *s, size_t len, size_t i)
+static size_t read_letters(const dp_text *t, size_t i)
 {
 	size_t n = 0;
 
-	while (n < 13 && i + n < len && is_alpha_byte(s[i + n]))
+	while (n < 13 && i + n < t->len && is_alpha_byte(t->s[i + n]))
 		n++;
 	return n;
 }
 
-/* Whether the n letters at i equal the word w, ignoring case. */
+/* Whether the n bytes at s + i equal the word w, ignoring ASCII case. */
 static int letters_equal(const char *s, size_t i, size_t n, const char *w)
 {
 	size_t k;
@@ -198,15 +217,17 @@ static int is_name_case(const char *s, size_t i, size_t n)
 /* Whether a number or word that ended at i really ends there: not followed
  * by a letter or digit, nor by ". , : / -" and a digit (decimals, times,
  * thousands, further numeric parts). */
-static int ends_cleanly(const char *s, size_t len, size_t i)
+static int ends_cleanly(const dp_text *t, size_t i)
 {
-	if (i >= len)
+	const char *s = t->s;
+
+	if (i >= t->len)
 		return 1;
-	if (is_alnum(s, len, i))
+	if (is_alnum(t, i))
 		return 0;
-	if ((s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '/') && is_digit(s, len, i + 1))
+	if ((s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '/') && is_digit(t, i + 1))
 		return 0;
-	if (dash_len(s, len, i) > 0 && is_digit(s, len, i + dash_len(s, len, i)))
+	if (dash_len(t, i) > 0 && is_digit(t, i + dash_len(t, i)))
 		return 0;
 	return 1;
 }
@@ -215,25 +236,25 @@ static int ends_cleanly(const char *s, size_t len, size_t i)
 
 /* A month name at i: sets *month, *abbreviated and returns the index after
  * it (its period included), or 0. */
-static size_t read_month(const char *s, size_t len, size_t i, int *month, int *abbreviated)
+static size_t read_month(const dp_text *t, size_t i, int *month, int *abbreviated)
 {
-	size_t n = read_letters(s, len, i);
+	size_t n = read_letters(t, i);
 	size_t k;
 
-	if (n < 3 || n > 9 || !is_name_case(s, i, n))
+	if (n < 3 || n > 9 || !is_name_case(t->s, i, n))
 		return 0;
 	for (k = 0; k < 12; k++) {
-		if (letters_equal(s, i, n, month_names[k])) {
+		if (letters_equal(t->s, i, n, month_names[k])) {
 			*month = (int)k + 1;
 			*abbreviated = 0;
 			return i + n;
 		}
 	}
 	for (k = 0; k < sizeof month_short_forms / sizeof month_short_forms[0]; k++) {
-		if (letters_equal(s, i, n, month_short_forms[k].word)) {
+		if (letters_equal(t->s, i, n, month_short_forms[k].word)) {
 			*month = month_short_forms[k].month;
 			*abbreviated = 1;
-			if (i + n < len && s[i + n] == '.')
+			if (i + n < t->len && t->s[i + n] == '.')
 				return i + n + 1;
 			return i + n;
 		}
@@ -243,25 +264,25 @@ static size_t read_month(const char *s, size_t len, size_t i, int *month, int *a
 
 /* A weekday name at i: sets *weekday and the letters' end, returns the
  * index after it (period included), or 0. */
-static size_t read_weekday(const char *s, size_t len, size_t i, int *weekday, size_t *word_end)
+static size_t read_weekday(const dp_text *t, size_t i, int *weekday, size_t *word_end)
 {
-	size_t n = read_letters(s, len, i);
+	size_t n = read_letters(t, i);
 	size_t k;
 
-	if (n < 3 || n > 9 || !is_name_case(s, i, n))
+	if (n < 3 || n > 9 || !is_name_case(t->s, i, n))
 		return 0;
 	for (k = 0; k < 7; k++) {
-		if (letters_equal(s, i, n, weekday_names[k])) {
+		if (letters_equal(t->s, i, n, weekday_names[k])) {
 			*weekday = (int)k;
 			*word_end = i + n;
 			return i + n;
 		}
 	}
 	for (k = 0; k < sizeof weekday_short_forms / sizeof weekday_short_forms[0]; k++) {
-		if (letters_equal(s, i, n, weekday_short_forms[k].word)) {
+		if (letters_equal(t->s, i, n, weekday_short_forms[k].word)) {
 			*weekday = weekday_short_forms[k].weekday;
 			*word_end = i + n;
-			if (i + n < len && s[i + n] == '.')
+			if (i + n < t->len && t->s[i + n] == '.')
 				return i + n + 1;
 			return i + n;
 		}
@@ -269,72 +290,104 @@ static size_t read_weekday(const char *s, size_t len, size_t i, int *weekday, si
 	return 0;
 }
 
+/* Whether the two bytes at s + j are an ordinal suffix. */
+static int is_suffix(const char *s, size_t j)
+{
+	return letters_equal(s, j, 2, "st") || letters_equal(s, j, 2, "nd") ||
+	       letters_equal(s, j, 2, "rd") || letters_equal(s, j, 2, "th");
+}
+
+/* An ordinal suffix right after a day's digits at j: "th", or the markup
+ * "<sup>th</sup>" (read in the markup view, where the prose view may have
+ * blanked the tags).  Returns the index after it, or j when there is none. */
+static size_t read_ordinal(const dp_text *t, size_t j)
+{
+	const char *m = t->markup != NULL ? t->markup : t->s;
+	size_t open = strlen(SUP_OPEN), close = strlen(SUP_CLOSE);
+
+	if (j + 1 < t->len && !is_alnum(t, j + 2) && is_suffix(t->s, j))
+		return j + 2;
+	if (j + open + 2 + close <= t->len && letters_equal(m, j, open, SUP_OPEN) &&
+	    is_suffix(m, j + open) && letters_equal(m, j + open + 2, close, SUP_CLOSE))
+		return j + open + 2 + close;
+	return j;
+}
+
 /* A day of the month at i (1-31, one or two digits, maybe with an ordinal
  * suffix).  Fills the spans and returns the index after it, or 0. */
-static size_t read_day(const char *s, size_t len, size_t i, int *day, dp_span *digits,
-                       dp_span *ordinal)
+static size_t read_day(const dp_text *t, size_t i, int *day, dp_span *digits, dp_span *ordinal)
 {
 	int v;
-	size_t n = read_number(s, len, i, &v);
+	size_t n = read_number(t, i, &v);
 	size_t j = i + n;
 
 	if (n < 1 || n > 2 || v < 1 || v > 31)
 		return 0;
 	digits->start = i;
 	digits->end = j;
-	ordinal->start = ordinal->end = j;
-	if (j + 1 < len && !is_alnum(s, len, j + 2) &&
-	    (letters_equal(s, j, 2, "st") || letters_equal(s, j, 2, "nd") ||
-	     letters_equal(s, j, 2, "rd") || letters_equal(s, j, 2, "th"))) {
-		ordinal->end = j + 2;
-		j += 2;
-	}
-	if (!ends_cleanly(s, len, j) && !(dash_len(s, len, j) > 0 || (j < len && s[j] == '/')))
+	ordinal->start = j;
+	j = read_ordinal(t, j);
+	ordinal->end = j;
+	if (!ends_cleanly(t, j) && !(dash_len(t, j) > 0 || (j < t->len && t->s[j] == '/')))
 		return 0;
 	*day = v;
 	return j;
 }
 
 /* A four-digit year at i that ends cleanly; returns the index after it. */
-static size_t read_year(const char *s, size_t len, size_t i, int *year)
+static size_t read_year(const dp_text *t, size_t i, int *year)
 {
 	int v;
-	size_t n = read_number(s, len, i, &v);
+	size_t n = read_number(t, i, &v);
 
-	if (n != 4 || v < DP_YEAR_MIN || v > DP_YEAR_MAX || !ends_cleanly(s, len, i + 4))
+	if (n != 4 || v < DP_YEAR_MIN || v > DP_YEAR_MAX || !ends_cleanly(t, i + 4))
 		return 0;
 	*year = v;
 	return i + 4;
 }
 
+/* The lower-case word w (followed by white space) at i, after white space
+ * that must be there.  Returns the index after the white space that
+ * follows it, or 0. */
+static size_t read_spaced_word(const dp_text *t, size_t i, const char *w)
+{
+	size_t a = skip_space(t, i), n, c;
+
+	if (a == (size_t)-1 || a == i)
+		return 0;
+	n = read_letters(t, a);
+	if (!letters_equal(t->s, a, n, w) || t->s[a] != w[0])
+		return 0;
+	c = skip_space(t, a + n);
+	if (c == (size_t)-1 || c == a + n)
+		return 0;
+	return c;
+}
+
 /* The words or marks that join the two ends of a range: a dash, "/", "&",
  * "and", "to", "through", "until".  Returns the index of what follows
  * (after white space), or 0. */
-static size_t read_connector(const char *s, size_t len, size_t i)
+static size_t read_connector(const dp_text *t, size_t i)
 {
-	size_t a = skip_space(s, len, i);
-	size_t b, c, n;
+	static const char *const words[] = {"and", "to", "through", "until"};
+	size_t a = skip_space(t, i);
+	size_t b, c, k;
 
 	if (a == (size_t)-1)
 		return 0;
-	if (dash_len(s, len, a) > 0) {
-		b = a + dash_len(s, len, a);
-	} else if (a < len && (s[a] == '/' || s[a] == '&')) {
+	if (dash_len(t, a) > 0) {
+		b = a + dash_len(t, a);
+	} else if (a < t->len && (t->s[a] == '/' || t->s[a] == '&')) {
 		b = a + 1;
 	} else {
-		n = read_letters(s, len, a);
-		if (a == i || !(letters_equal(s, a, n, "and") || letters_equal(s, a, n, "to") ||
-		                letters_equal(s, a, n, "through") || letters_equal(s, a, n, "until")))
-			return 0;
-		if (s[a] != lower(s[a]))
-			return 0;
-		b = a + n;
-		c = skip_space(s, len, b);
-		if (c == (size_t)-1 || c == b)
-			return 0;
-		return c;
+		for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+			c = read_spaced_word(t, i, words[k]);
+			if (c != 0)
+				return c;
+		}
+		return 0;
 	}
-	c = skip_space(s, len, b);
+	c = skip_space(t, b);
 	if (c == (size_t)-1)
 		return 0;
 	return c;
@@ -342,20 +395,20 @@ static size_t read_connector(const char *s, size_t len, size_t i)
 
 /* Optional ", 2011" or " 2011" after the days (white space before the
  * comma allowed: Markdown emphasis leaves blanks there); sets year and span. */
-static size_t read_trailing_year(const char *s, size_t len, size_t i, int allow_comma, dp_date *d)
+static size_t read_trailing_year(const dp_text *t, size_t i, int allow_comma, dp_date *d)
 {
-	size_t before = skip_space(s, len, i), j, k;
+	size_t before = skip_space(t, i), j, k;
 	int year;
 
 	if (before == (size_t)-1)
 		return i;
 	j = before;
-	if (allow_comma && j < len && s[j] == ',')
+	if (allow_comma && j < t->len && t->s[j] == ',')
 		j++;
-	k = skip_space(s, len, j);
+	k = skip_space(t, j);
 	if (k == (size_t)-1 || k == i || (j == before && before == i))
 		return i;
-	j = read_year(s, len, k, &year);
+	j = read_year(t, k, &year);
 	if (j == 0)
 		return i;
 	d->year = year;
@@ -364,18 +417,41 @@ static size_t read_trailing_year(const char *s, size_t len, size_t i, int allow_
 	return j;
 }
 
+/* The end of a month-first range after the connector at c: "10" or
+ * "July 1".  Returns the index after it, or 0. */
+static size_t read_month_first_end(const dp_text *t, size_t c, dp_date *d)
+{
+	size_t e = read_day(t, c, &d->end_day, &d->end_day_digits, &d->end_day_ordinal);
+	int m2, ab2;
+	size_t q2, r2;
+
+	if (e != 0)
+		return e;
+	q2 = read_month(t, c, &m2, &ab2);
+	r2 = q2 ? skip_space(t, q2) : 0;
+	if (q2 == 0 || r2 == (size_t)-1 || r2 == q2)
+		return 0;
+	e = read_day(t, r2, &d->end_day, &d->end_day_digits, &d->end_day_ordinal);
+	if (e == 0)
+		return 0;
+	d->end_month = m2;
+	d->end_month_word.start = c;
+	d->end_month_word.end = q2;
+	d->abbreviated |= ab2;
+	return e;
+}
+
 /* "June 9", "June 9-10", "June 30 to July 1", each with an optional year,
  * or "June 2011".  `p` is at the month. */
-static size_t parse_month_first(const char *s, size_t len, size_t p, int allow_month_year,
-                                dp_date *d)
+static size_t parse_month_first(const dp_text *t, size_t p, int allow_month_year, dp_date *d)
 {
 	int month, abbreviated, v;
-	size_t q = read_month(s, len, p, &month, &abbreviated);
+	size_t q = read_month(t, p, &month, &abbreviated);
 	size_t r, j, c;
 
 	if (q == 0)
 		return 0;
-	r = skip_space(s, len, q);
+	r = skip_space(t, q);
 	if (r == (size_t)-1 || r == q)
 		return 0;
 	d->month = month;
@@ -383,8 +459,8 @@ static size_t parse_month_first(const char *s, size_t len, size_t p, int allow_m
 	d->abbreviated = abbreviated;
 	d->month_word.start = p;
 	d->month_word.end = q;
-	if (read_number(s, len, r, &v) == 4) {
-		j = read_year(s, len, r, &d->year);
+	if (read_number(t, r, &v) == 4) {
+		j = read_year(t, r, &d->year);
 		if (j == 0 || !allow_month_year)
 			return 0;
 		d->form = DP_FORM_MONTH_YEAR;
@@ -392,29 +468,14 @@ static size_t parse_month_first(const char *s, size_t len, size_t p, int allow_m
 		d->year_digits.end = j;
 		return j;
 	}
-	j = read_day(s, len, r, &d->day, &d->day_digits, &d->day_ordinal);
+	j = read_day(t, r, &d->day, &d->day_digits, &d->day_ordinal);
 	if (j == 0)
 		return 0;
 	d->form = DP_FORM_MONTH_DAY;
-	c = read_connector(s, len, j);
+	c = read_connector(t, j);
 	if (c != 0) {
-		size_t e = read_day(s, len, c, &d->end_day, &d->end_day_digits, &d->end_day_ordinal);
+		size_t e = read_month_first_end(t, c, d);
 
-		if (e == 0) {
-			int m2, ab2;
-			size_t q2 = read_month(s, len, c, &m2, &ab2);
-			size_t r2 = q2 ? skip_space(s, len, q2) : 0;
-
-			if (q2 != 0 && r2 != (size_t)-1 && r2 > q2)
-				e = read_day(s, len, r2, &d->end_day, &d->end_day_digits,
-				             &d->end_day_ordinal);
-			if (e != 0) {
-				d->end_month = m2;
-				d->end_month_word.start = c;
-				d->end_month_word.end = q2;
-				d->abbreviated |= ab2;
-			}
-		}
 		if (e != 0) {
 			d->connector.start = j;
 			d->connector.end = d->end_month_word.end > d->end_month_word.start ?
@@ -426,25 +487,54 @@ static size_t parse_month_first(const char *s, size_t len, size_t p, int allow_m
 			d->end_day_ordinal.start = d->end_day_ordinal.end = 0;
 		}
 	}
-	if (!ends_cleanly(s, len, j))
+	if (!ends_cleanly(t, j))
 		return 0;
-	return read_trailing_year(s, len, j, 1, d);
+	return read_trailing_year(t, j, 1, d);
 }
 
-/* "9 June", "9-10 June", "30 June - 1 July", each with an optional year.
- * `p` is at the first digit. */
-static size_t parse_day_first(const char *s, size_t len, size_t p, dp_date *d)
+/* "30 June - 1 July" after "30 June" ending at j: reads the second day and
+ * month into d.  Returns the index after them, or j when there are none. */
+static size_t read_day_first_end(const dp_text *t, size_t j, dp_date *d)
 {
-	size_t j = read_day(s, len, p, &d->day, &d->day_digits, &d->day_ordinal);
-	size_t c, r, q;
+	size_t c = read_connector(t, j);
+	int day2, m2, ab2;
+	dp_span digits2, ordinal2;
+	size_t e, r2, q2;
+
+	if (c == 0)
+		return j;
+	e = read_day(t, c, &day2, &digits2, &ordinal2);
+	r2 = e ? skip_space(t, e) : 0;
+	q2 = (r2 != 0 && r2 != (size_t)-1 && r2 > e) ? read_month(t, r2, &m2, &ab2) : 0;
+	if (q2 == 0)
+		return j;
+	d->end_day = day2;
+	d->end_day_digits = digits2;
+	d->end_day_ordinal = ordinal2;
+	d->end_month = m2;
+	d->end_month_word.start = r2;
+	d->end_month_word.end = q2;
+	d->abbreviated |= ab2;
+	d->connector.start = j;
+	d->connector.end = c;
+	return q2;
+}
+
+/* "9 June", "9-10 June", "30 June - 1 July", "the 9th of June", each with
+ * an optional year.  `p` is at the first digit. */
+static size_t parse_day_first(const dp_text *t, size_t p, dp_date *d)
+{
+	size_t j = read_day(t, p, &d->day, &d->day_digits, &d->day_ordinal);
+	size_t c, r, q, of;
+	dp_span last_ordinal;
 
 	if (j == 0)
 		return 0;
 	d->form = DP_FORM_DAY_MONTH;
 	/* "9-10 June": a second day before the month */
-	c = read_connector(s, len, j);
+	c = read_connector(t, j);
 	if (c != 0) {
-		size_t e = read_day(s, len, c, &d->end_day, &d->end_day_digits, &d->end_day_ordinal);
+		size_t e = read_day(t, c, &d->end_day, &d->end_day_digits, &d->end_day_ordinal);
 
 		if (e != 0) {
 			d->connector.start = j;
@@ -452,88 +542,85 @@ static size_t parse_day_first(const char *s, size_t len, size_t p, dp_date *d)
 			j = e;
 		}
 	}
-	r = skip_space(s, len, j);
-	if (r == (size_t)-1 || r == j)
-		return 0;
-	q = read_month(s, len, r, &d->month, &d->abbreviated);
+	/* "the 9th of June": "of" only after an ordinal */
+	last_ordinal = d->end_day != 0 ? d->end_day_ordinal : d->day_ordinal;
+	of = last_ordinal.end > last_ordinal.start ? read_spaced_word(t, j, "of") : 0;
+	if (of != 0) {
+		d->of_word.start = skip_space(t, j);
+		d->of_word.end = d->of_word.start + 2;
+		r = of;
+	} else {
+		r = skip_space(t, j);
+		if (r == (size_t)-1 || r == j)
+			return 0;
+	}
+	q = read_month(t, r, &d->month, &d->abbreviated);
 	if (q == 0)
 		return 0;
 	d->end_month = d->month;
 	d->month_word.start = r;
 	d->month_word.end = q;
 	j = q;
-	if (d->end_day == 0) {
-		/* "30 June - 1 July" */
-		c = read_connector(s, len, j);
-		if (c != 0) {
-			int day2, m2, ab2;
-			dp_span digits2, ordinal2;
-			size_t e = read_day(s, len, c, &day2, &digits2, &ordinal2);
-			size_t r2 = e ? skip_space(s, len, e) : 0;
-			size_t q2 = (r2 != 0 && r2 != (size_t)-1 && r2 > e) ?
-			            read_month(s, len, r2, &m2, &ab2) : 0;
+	if (d->end_day == 0 && of == 0)
+		j = read_day_first_end(t, j, d);
+	return read_trailing_year(t, j, 1, d);
+}
 
-			if (q2 != 0) {
-				d->end_day = day2;
-				d->end_day_digits = digits2;
-				d->end_day_ordinal = ordinal2;
-				d->end_month = m2;
-				d->end_month_word.start = r2;
-				d->end_month_word.end = q2;
-				d->abbreviated |= ab2;
-				d->connector.start = j;
-				d->connector.end = c;
-				j = q2;
-			}
-		}
-	}
-	return read_trailing_year(s, len, j, 1, d);
+/* "2011-06-09" or "2011/6/9" at p (a digit); returns the index after it, or 0. */
+static size_t parse_year_first(const dp_text *t, size_t p, dp_date *d)
+{
+	int a, b, c;
+	size_t na = read_number(t, p, &a);
+	size_t i = p + na, nb, nc;
+	char sep;
+
+	if (na != 4 || i >= t->len || (t->s[i] != '-' && t->s[i] != '/'))
+		return 0;
+	sep = t->s[i];
+	nb = read_number(t, i + 1, &b);
+	if (sep == '-' ? nb != 2 : (nb < 1 || nb > 2))
+		return 0;
+	i = i + 1 + nb;
+	if (i >= t->len || t->s[i] != sep)
+		return 0;
+	nc = read_number(t, i + 1, &c);
+	if (sep == '-' ? nc != 2 : (nc < 1 || nc > 2))
+		return 0;
+	i = i + 1 + nc;
+	if (!ends_cleanly(t, i) || (i < t->len && t->s[i] == sep))
+		return 0;
+	if (a < DP_YEAR_MIN || a > DP_YEAR_MAX || b < 1 || b > 12 || c < 1 || c > 31)
+		return 0;
+	d->form = sep == '-' ? DP_FORM_ISO : DP_FORM_NUMERIC_YMD;
+	d->year = a;
+	d->month = b;
+	d->day = c;
+	d->year_digits.start = p;
+	d->year_digits.end = p + 4;
+	return i;
 }
 
 /* "2011-06-09", "2011/6/9", "6/9/2011" at p (a digit). */
-static size_t parse_numeric(const char *s, size_t len, size_t p, dp_date *d)
+static size_t parse_numeric(const dp_text *t, size_t p, dp_date *d)
 {
 	int a, b, c;
-	size_t na = read_number(s, len, p, &a);
+	size_t na = read_number(t, p, &a);
 	size_t i = p + na, nb, nc;
 
-	if (na == 4 && i < len && (s[i] == '-' || s[i] == '/')) {
-		char sep = s[i];
-
-		nb = read_number(s, len, i + 1, &b);
-		if (sep == '-' ? nb != 2 : (nb < 1 || nb > 2))
-			return 0;
-		i = i + 1 + nb;
-		if (i >= len || s[i] != sep)
-			return 0;
-		nc = read_number(s, len, i + 1, &c);
-		if (sep == '-' ? nc != 2 : (nc < 1 || nc > 2))
-			return 0;
-		i = i + 1 + nc;
-		if (!ends_cleanly(s, len, i) || (i < len && s[i] == sep))
-			return 0;
-		if (a < DP_YEAR_MIN || a > DP_YEAR_MAX || b < 1 || b > 12 || c < 1 || c > 31)
-			return 0;
-		d->form = sep == '-' ? DP_FORM_ISO : DP_FORM_NUMERIC_YMD;
-		d->year = a;
-		d->month = b;
-		d->day = c;
-		d->year_digits.start = p;
-		d->year_digits.end = p + 4;
-		return i;
-	}
-	if (na < 1 || na > 2 || i >= len || s[i] != '/')
+	if (na == 4)
+		return parse_year_first(t, p, d);
+	if (na < 1 || na > 2 || i >= t->len || t->s[i] != '/')
 		return 0;
-	nb = read_number(s, len, i + 1, &b);
+	nb = read_number(t, i + 1, &b);
 	if (nb < 1 || nb > 2)
 		return 0;
 	i = i + 1 + nb;
-	if (i >= len || s[i] != '/')
+	if (i >= t->len || t->s[i] != '/')
 		return 0;
-	nc = read_number(s, len, i + 1, &c);
+	nc = read_number(t, i + 1, &c);
 	if (nc != 4)
 		return 0;
-	if (!ends_cleanly(s, len, i + 5) || (i + 5 < len && s[i + 5] == '/'))
+	if (!ends_cleanly(t, i + 5) || (i + 5 < t->len && t->s[i + 5] == '/'))
 		return 0;
 	if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12) ||
 	    c < DP_YEAR_MIN || c > DP_YEAR_MAX)
@@ -573,86 +660,137 @@ static void clear_date(dp_date *d)
 {
 	memset(d, 0, sizeof *d);
 	d->weekday = -1;
+	d->end_weekday = -1;
 }
 
-int dp_parse_at(const char *s, size_t len, size_t at, dp_date *out)
+/* A date that starts with a digit at k: numeric, else day first. */
+static size_t parse_digits_first(const dp_text *t, size_t k, dp_date *d)
+{
+	size_t end = parse_numeric(t, k, d);
+
+	if (end == 0) {
+		clear_date(d);
+		end = parse_day_first(t, k, d);
+	}
+	return end;
+}
+
+/* A date led by a weekday ("Thursday, June 9", "Monday and Tuesday, June
+ * 9-10") at `at`, whose letters end at w.  Returns the index after it, or 0. */
+static size_t parse_weekday_first(const dp_text *t, size_t at, size_t w, int weekday,
+                                  size_t word_end, dp_date *d)
+{
+	size_t k = w, c, body, end, before_comma, second = 0;
+	int weekday2 = -1;
+	size_t word_end2 = 0;
+
+	c = read_connector(t, w);
+	if (c != 0) {
+		size_t w2 = read_weekday(t, c, &weekday2, &word_end2);
+
+		if (w2 == 0)
+			return 0;
+		second = c;
+		k = w2;
+	}
+	before_comma = k;
+	if (k < t->len && t->s[k] == ',')
+		k++;
+	body = skip_space(t, k);
+	if (body == (size_t)-1 || body == before_comma)
+		return 0;
+	if (is_digit(t, body))
+		end = parse_digits_first(t, body, d);
+	else
+		end = parse_month_first(t, body, 0, d);
+	if (end == 0 || (weekday2 >= 0 && d->end_day == 0))
+		return 0;
+	d->weekday = weekday;
+	d->weekday_word.start = at;
+	d->weekday_word.end = word_end;
+	d->end_weekday = weekday2;
+	d->end_weekday_word.start = second;
+	d->end_weekday_word.end = weekday2 >= 0 ? word_end2 : second;
+	d->body.start = body;
+	return end;
+}
+
+int dp_parse_at_in(const dp_text *t, size_t at, dp_date *out)
 {
 	dp_date d;
-	size_t end = 0, body_start = at;
+	size_t end = 0;
 
-	if (at >= len || (at > 0 && is_alnum(s, len, at - 1)))
+	if (at >= t->len || (at > 0 && is_alnum(t, at - 1)))
 		return 0;
 	clear_date(&d);
-	if (is_digit(s, len, at)) {
-		if (glued_before_number(s, at))
+	if (is_digit(t, at)) {
+		if (glued_before_number(t->s, at))
 			return 0;
-		end = parse_numeric(s, len, at, &d);
-		if (end == 0) {
-			clear_date(&d);
-			end = parse_day_first(s, len, at, &d);
-		}
-	} else if (is_alpha_byte(s[at])) {
+		end = parse_digits_first(t, at, &d);
+	} else if (is_alpha_byte(t->s[at])) {
 		int weekday;
 		size_t word_end;
-		size_t w = read_weekday(s, len, at, &weekday, &word_end);
+		size_t w = read_weekday(t, at, &weekday, &word_end);
 
-		if (w != 0) {
-			size_t k = w;
-
-			if (k < len && s[k] == ',')
-				k++;
-			k = skip_space(s, len, k);
-			if (k == (size_t)-1 || k == w)
-				return 0;
-			body_start = k;
-			if (is_digit(s, len, k)) {
-				end = parse_numeric(s, len, k, &d);
-				if (end == 0) {
-					clear_date(&d);
-					end = parse_day_first(s, len, k, &d);
-				}
-			}
-			else
-				end = parse_month_first(s, len, k, 0, &d);
-			if (end == 0)
-				return 0;
-			d.weekday = weekday;
-			d.weekday_word.start = at;
-			d.weekday_word.end = word_end;
-		} else {
-			end = parse_month_first(s, len, at, 1, &d);
-		}
+		if (w != 0)
+			end = parse_weekday_first(t, at, w, weekday, word_end, &d);
+		else
+			end = parse_month_first(t, at, 1, &d);
 	}
 	if (end == 0)
 		return 0;
 	d.span.start = at;
 	d.span.end = end;
-	d.body.start = d.weekday >= 0 ? body_start : at;
+	if (d.weekday < 0)
+		d.body.start = at;
 	d.body.end = end;
 	*out = d;
 	return 1;
 }
 
-int dp_find(const char *s, size_t len, size_t from, dp_date *out)
+int dp_find_in(const dp_text *t, size_t from, dp_date *out)
 {
 	size_t i;
 
-	for (i = from; i < len; i++) {
-		if (!is_alnum(s, len, i) || (i > 0 && is_alnum(s, len, i - 1)))
+	for (i = from; i < t->len; i++) {
+		if (!is_alnum(t, i) || (i > 0 && is_alnum(t, i - 1)))
 			continue;
-		if (dp_parse_at(s, len, i, out))
+		if (dp_parse_at_in(t, i, out))
 			return 1;
 	}
 	return 0;
 }
 
+/* A text over s[0, len) with the default spaces and no markup view. */
+static dp_text plain_text(const char *s, size_t len)
+{
+	dp_text t = {s, len, NULL, NULL, NULL};
+
+	return t;
+}
+
+int dp_parse_at(const char *s, size_t len, size_t at, dp_date *out)
+{
+	dp_text t = plain_text(s, len);
+
+	return dp_parse_at_in(&t, at, out);
+}
+
+int dp_find(const char *s, size_t len, size_t from, dp_date *out)
+{
+	dp_text t = plain_text(s, len);
+
+	return dp_find_in(&t, from, out);
+}
+
 int dp_parse_whole(const char *s, size_t len, dp_date *out)
 {
-	size_t i = 0, e = len;
+	dp_text t = plain_text(s, len);
+	size_t i = 0, e = len, n;
 	int newline;
 
-	while (i < len && space_len(s, len, i, &newline) > 0)
-		i += space_len(s, len, i, &newline);
+	while ((n = space_len(&t, i, &newline)) > 0)
+		i += n;
 	while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' ||
 	                 s[e - 1] == '\r'))
 		e--;
@@ -733,9 +871,12 @@ size_t dp_render(const char *s, const dp_date *d, dp_order order, int ordinals,
 	struct sink k = {buf, cap, 0, 1};
 	dp_order written = dp_date_order(d);
 	int cross = d->end_month_word.end > d->end_month_word.start;
+	int of = d->of_word.end > d->of_word.start;
 	size_t first;
 
-	if (cap == 0 || written == DP_ORDER_NONE || order == DP_ORDER_NONE)
+	/* "the 9th of June" is day first and needs its ordinal */
+	if (cap == 0 || written == DP_ORDER_NONE || order == DP_ORDER_NONE ||
+	    (of && (order != DP_ORDER_DMY || ordinals == 0)))
 		return 0;
 	buf[0] = '\0';
 	first = written == DP_ORDER_MDY ? d->month_word.start : d->day_digits.start;
@@ -762,7 +903,7 @@ size_t dp_render(const char *s, const dp_date *d, dp_order order, int ordinals,
 			put_span(&k, s, d->connector);
 			put_day(&k, s, d->end_day_digits, d->end_day_ordinal, d->end_day, ordinals);
 		}
-		put_str(&k, " ");
+		put_str(&k, of ? " of " : " ");
 		put_month(&k, s, d->month_word, d->month, full_months);
 		if (d->end_day != 0 && cross) {
 			put_span(&k, s, d->connector);
@@ -842,6 +983,28 @@ int dp_weekday(int year, int month, int day)
 	long w = (n + 4) % 7;   /* 1970-01-01 was a Thursday */
 
 	return (int)(w < 0 ? w + 7 : w);
+}
+
+int dp_year_typo(int written, int meant)
+{
+	char a[8], b[8];
+	int k, differ = 0, first = -1;
+
+	if (written == meant || written < DP_YEAR_MIN || written > DP_YEAR_MAX ||
+	    meant < DP_YEAR_MIN || meant > DP_YEAR_MAX)
+		return 0;
+	snprintf(a, sizeof a, "%d", written);
+	snprintf(b, sizeof b, "%d", meant);
+	for (k = 0; k < 4; k++) {
+		if (a[k] != b[k]) {
+			differ++;
+			if (first < 0)
+				first = k;
+		}
+	}
+	if (differ == 1)
+		return 1;
+	return differ == 2 && first < 3 && a[first] == b[first + 1] && a[first + 1] == b[first];
 }
 
 const char *dp_month_name(int month)

@@ -12,6 +12,7 @@
 #define STMTLINT_DATEPARSE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* How a date is written. */
 typedef enum dp_form {
@@ -37,7 +38,8 @@ typedef struct dp_span {
 } dp_span;
 
 /* One recognised date.  A range ("June 9 and 10", "June 30 to July 1") has
- * end_day > 0; its end shares the start's year. */
+ * end_day > 0; its end shares the start's year.  An ordinal written as
+ * markup ("22<sup>nd</sup>") has the whole markup as its ordinal span. */
 typedef struct dp_date {
 	dp_form form;
 	dp_span span;            /* the whole date, weekday included */
@@ -49,6 +51,10 @@ typedef struct dp_date {
 	int end_day;             /* range end's day; 0 when not a range */
 	int weekday;             /* written weekday, 0 = Sunday ... 6; -1 when none */
 	dp_span weekday_word;    /* the weekday's letters (without '.' or ',') */
+	int end_weekday;         /* "Monday and Tuesday, June 9-10": the range end's
+	                            weekday; -1 when none */
+	dp_span end_weekday_word;
+	dp_span of_word;         /* "of" of "the 9th of June", else empty */
 	dp_span month_word;      /* first month as written, '.' included */
 	dp_span end_month_word;  /* second month of a cross-month range, else empty */
 	dp_span day_digits;      /* first day's digits */
@@ -62,13 +68,34 @@ typedef struct dp_date {
 	int numeric_second;      /* DP_FORM_NUMERIC: second number as written */
 } dp_date;
 
+/* Whether a code point is white space, and a UTF-8 decoder (returns the
+ * sequence's length, never 0 for len > 0): the host's text helpers. */
+typedef int (*dp_space_fn)(uint32_t cp);
+typedef size_t (*dp_decode_fn)(const char *s, size_t len, uint32_t *cp);
+
+/* The text dates are read from.  The caller owns every buffer. */
+typedef struct dp_text {
+	const char *s;          /* the bytes read (a draft's prose view) */
+	size_t len;
+	const char *markup;     /* the same bytes with inline markup kept (the draft's
+	                           source when s blanks its tags), where ordinals
+	                           written "22<sup>nd</sup>" are read; NULL: s */
+	dp_space_fn is_space;   /* which characters are spaces; NULL: ASCII white
+	                           space, no-break, thin and zero-width spaces */
+	dp_decode_fn decode;    /* needed with is_space */
+} dp_text;
+
 /* Finds the first date that starts at a word start at or after `from` in
- * s[0, len).  Fills *out and returns 1, or returns 0 when there is none.
- * The caller continues with from = out->span.end. */
+ * t->s.  Fills *out and returns 1, or returns 0 when there is none.  The
+ * caller continues with from = out->span.end. */
+int dp_find_in(const dp_text *t, size_t from, dp_date *out);
+
+/* dp_find_in() over s[0, len) with the default spaces and no markup. */
 int dp_find(const char *s, size_t len, size_t from, dp_date *out);
 
 /* Recognises a date that starts exactly at `at`.  Returns 1 and fills *out,
  * or 0. */
+int dp_parse_at_in(const dp_text *t, size_t at, dp_date *out);
 int dp_parse_at(const char *s, size_t len, size_t at, dp_date *out);
 
 /* Recognises a string that is only a date (leading and trailing white space
@@ -83,7 +110,8 @@ dp_order dp_date_order(const dp_date *d);
 void dp_numeric_readings(const dp_date *d, int *month_first_ok, int *day_first_ok);
 
 /* Writes the date again in `order` (MDY or DMY) into buf (NUL-terminated,
- * at most cap bytes), keeping the weekday, connector and year as written.
+ * at most cap bytes), keeping the weekday, connector and year as written
+ * ("the 9th of June" keeps its "of" day first and has no month-first form).
  * `ordinals`: 1 adds ordinal suffixes to days, 0 removes them, -1 keeps
  * them as written.  `full_months`: 1 spells months in full, 0 abbreviates
  * them, -1 keeps them as written.  Only for DP_FORM_MONTH_DAY and
@@ -108,6 +136,10 @@ int dp_valid(int year, int month, int day);
 long dp_day_number(int year, int month, int day);
 /* Weekday of a real day, 0 = Sunday ... 6 = Saturday. */
 int dp_weekday(int year, int month, int day);
+
+/* 1 when the four-digit year `written` looks like a typo of `meant`: one
+ * digit changed, or two adjacent digits swapped; else 0. */
+int dp_year_typo(int written, int meant);
 
 /* Static English names: full month (1-12), the month's usual abbreviation
  * with its period ("Jan.", "Sept."; the full name when it has none), full

@@ -3,29 +3,22 @@
  * others, and written one way.
  *
  * check() scans the draft's prose once with the recogniser of dateparse.c,
- * keeps the dates it finds in a local array, then runs the checks over that
- * array: dates that do not exist, wrong weekdays, reversed ranges, meetings
- * after the statement's own date, late releases, far years, mixed styles
- * and all-numeric dates.  The statement's date is the date line, else the
- * front matter's `date:`.
+ * keeps the dates it finds in a local array, reads the words around each
+ * (datecontext.c), gives each date without a year the year it most likely
+ * has, then runs the checks over that array: dates that do not exist, wrong
+ * weekdays, reversed ranges, meetings after the statement's own date, late
+ * releases, years that look like typos, mixed styles (datestyle.c) and
+ * all-numeric dates.  The statement's date is the date line, else the front
+ * matter's `date:`.  What rests on a guess (a year not written, a year that
+ * may be a historical one, a style without a clear majority) is a note.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "stmtlint/plugin.h"
-#include "dateparse.h"
-
-enum check_index {
-	CHECK_INVALID = 0,
-	CHECK_WEEKDAY,
-	CHECK_RANGE,
-	CHECK_AFTER_STATEMENT,
-	CHECK_LATE_RELEASE,
-	CHECK_FAR_YEAR,
-	CHECK_STYLE,
-	CHECK_NUMERIC
-};
+#include "dates.h"
+#include "datecontext.h"
+#include "datestyle.h"
 
 static const stmtlint_check_spec checks[] = {
 	[CHECK_INVALID] = {"invalid", STMTLINT_ERROR,
@@ -37,11 +30,22 @@ static const stmtlint_check_spec checks[] = {
 	[CHECK_LATE_RELEASE] = {"late-release", STMTLINT_NOTE,
 	                        "a statement dated long after the meeting it reports"},
 	[CHECK_FAR_YEAR] = {"far-year", STMTLINT_WARNING,
-	                    "a year far from the statement's year (a typo such as 2101)"},
+	                    "a year that is a typo of the statement's year (2101 for 2011, or 2005 "
+	                    "where the draft gives the same day in 2025)"},
 	[CHECK_STYLE] = {"style", STMTLINT_WARNING,
-	                 "dates written in more than one style (order, ordinals, abbreviations)"},
+	                 "a date written unlike the clear majority of the draft's dates (order, "
+	                 "ordinals, abbreviations)"},
 	[CHECK_NUMERIC] = {"numeric", STMTLINT_WARNING,
-	                   "an all-numeric date such as 6/9/2011, read differently by different readers"}
+	                   "an all-numeric date such as 6/9/2011, read differently by different readers"},
+	[CHECK_GUESSED_YEAR] = {"guessed-year", STMTLINT_NOTE,
+	                        "a date without a year that does not exist, or whose weekday does not "
+	                        "match, in the year it most likely has"},
+	[CHECK_YEAR_TYPO] = {"year-typo", STMTLINT_NOTE,
+	                     "a far year one typo from the statement's year, which may be a date of "
+	                     "the past"},
+	[CHECK_STYLE_MIX] = {"style-mix", STMTLINT_NOTE,
+	                     "dates written in two styles with no clear majority, or a date line "
+	                     "written unlike the text"}
 };
 
 static const char *const style_choices[] = {"month-day-year", "day-month-year", NULL};
@@ -59,43 +63,21 @@ static const stmtlint_option_spec options[] = {
 
 /* Read-only configuration, built by dates_init(). */
 struct dates_state {
-	dp_order preferred;        /* DP_ORDER_NONE: the draft's dominant order */
-	int ordinals_allowed;
+	style_rules style;
 	long long max_release_delay;
 	long long far_year_distance;
-};
-
-/* One date of the draft with what the checks derive from it. */
-struct found {
-	dp_date d;
-	int year;          /* written year, else inferred from the statement; 0 unknown */
-	int inferred;      /* year taken from the statement's date */
-	int valid;         /* month and days are real (for the year, when known) */
-	long first;        /* day numbers of the first and last day, when has_days */
-	long last;
-	int has_days;
-};
-
-/* The statement's own date. */
-struct statement_date {
-	int known;
-	int year, month, day;
-	long number;            /* dp_day_number() */
-	size_t start, end;      /* where it is written in doc->text */
-	size_t found_index;     /* its entry in the found array, or SIZE_MAX */
 };
 
 /* Upper bound of dates kept per draft, so hostile input cannot grow memory
  * without bound (a 10 MB draft holds far fewer real dates). */
 #define MAX_DATES 200000u
-/* Room for a quoted piece of draft text or a rewritten date. */
-#define TEXT_MAX 160
+/* Days a meeting may lie after the statement's date: Tokyo is a day ahead
+ * of Washington. */
+#define GRACE_DAYS 1
 
-/* ---- small helpers ---------------------------------------------------- */
+/* ---- small helpers (shared through dates.h) --------------------------- */
 
-/* Copies doc text [start, end) into buf for quoting: line breaks and tabs
- * become spaces; cut (at a character boundary) when longer than the buffer. */
-static void quote_span(const char *text, size_t start, size_t end, char *buf, size_t cap)
+void quote_span(const char *text, size_t start, size_t end, char *buf, size_t cap)
 {
 	size_t n = 0, i;
 
@@ -113,24 +95,22 @@ static void quote_span(const char *text, size_t start, size_t end, char *buf, si
 	buf[n] = '\0';
 }
 
-static int words_equal(const char *text, stmtlint_span w, const char *word)
+int words_equal(const char *text, stmtlint_span w, const char *word)
 {
-	size_t n = strlen(word), k;
+	size_t n = w.end - w.start, k;
 
-	if (w.end - w.start != n)
-		return 0;
 	for (k = 0; k < n; k++) {
 		char c = text[w.start + k];
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		if (c != word[k])
+		if (c != word[k])   /* also stops at the end of a shorter word */
 			return 0;
 	}
-	return 1;
+	return word[n] == '\0';
 }
 
-static int word_in(const char *text, stmtlint_span w, const char *const *list)
+int word_in(const char *text, stmtlint_span w, const char *const *list)
 {
 	size_t k;
 
@@ -139,16 +119,6 @@ static int word_in(const char *text, stmtlint_span w, const char *const *list)
 			return 1;
 	}
 	return 0;
-}
-
-static const char *order_name(dp_order order)
-{
-	return order == DP_ORDER_DMY ? "day-first" : "month-first";
-}
-
-static const char *style_name(dp_order order)
-{
-	return order == DP_ORDER_DMY ? "day-month-year" : "month-day-year";
 }
 
 /* ---- init and fini ---------------------------------------------------- */
@@ -164,12 +134,12 @@ static int dates_init(const stmtlint_host *host, const stmtlint_options *opts, v
 	}
 	preferred = host->option_string(opts, "preferred-style");
 	if (preferred != NULL && strcmp(preferred, "day-month-year") == 0)
-		st->preferred = DP_ORDER_DMY;
+		st->style.preferred = DP_ORDER_DMY;
 	else if (preferred != NULL && strcmp(preferred, "month-day-year") == 0)
-		st->preferred = DP_ORDER_MDY;
+		st->style.preferred = DP_ORDER_MDY;
 	else
-		st->preferred = DP_ORDER_NONE;
-	st->ordinals_allowed = host->option_bool(opts, "ordinals");
+		st->style.preferred = DP_ORDER_NONE;
+	st->style.ordinals_allowed = host->option_bool(opts, "ordinals");
 	st->max_release_delay = host->option_int(opts, "max-release-delay");
 	st->far_year_distance = host->option_int(opts, "far-year-distance");
 	*state = st;
@@ -184,18 +154,29 @@ static void dates_fini(const stmtlint_host *host, void *state)
 
 /* ---- collecting dates ------------------------------------------------- */
 
+/* The draft's prose as the recogniser reads it: the host's spaces, and the
+ * source beside the prose for ordinals written as markup. */
+static dp_text prose_text(const stmtlint_host *host, const stmtlint_doc *doc, size_t len)
+{
+	dp_text t = {doc->prose, len, doc->text, host->is_space, host->utf8_decode};
+
+	return t;
+}
+
 /* Scans the prose into a malloc'ed array (the caller frees *out).  Returns
  * 0, or -1 when out of memory. */
-static int collect_dates(const stmtlint_doc *doc, struct found **out, size_t *count)
+static int collect_dates(const stmtlint_host *host, const stmtlint_doc *doc, found **out,
+                         size_t *count)
 {
-	struct found *list = NULL;
+	dp_text t = prose_text(host, doc, doc->length);
+	found *list = NULL;
 	size_t n = 0, cap = 0, from = 0;
 	dp_date d;
 
-	while (n < MAX_DATES && dp_find(doc->prose, doc->length, from, &d)) {
+	while (n < MAX_DATES && dp_find_in(&t, from, &d)) {
 		if (n == cap) {
 			size_t new_cap = cap ? cap * 2 : 32;
-			struct found *grown = realloc(list, new_cap * sizeof *grown);
+			found *grown = realloc(list, new_cap * sizeof *grown);
 
 			if (grown == NULL) {
 				free(list);
@@ -222,8 +203,8 @@ static int is_full_date(const dp_date *d)
 	       dp_valid(d->year, d->month, d->day);
 }
 
-static void find_statement_date(const stmtlint_doc *doc, const struct found *list, size_t n,
-                                 struct statement_date *sd)
+static void find_statement_date(const stmtlint_host *host, const stmtlint_doc *doc,
+                                const found *list, size_t n, statement_date *sd)
 {
 	dp_date d;
 	size_t k;
@@ -232,8 +213,9 @@ static void find_statement_date(const stmtlint_doc *doc, const struct found *lis
 	sd->found_index = (size_t)-1;
 	if (doc->dateline >= 0 && (size_t)doc->dateline < doc->n_blocks) {
 		const stmtlint_block *b = &doc->blocks[doc->dateline];
+		dp_text t = prose_text(host, doc, b->span.end);
 
-		if (dp_find(doc->prose, b->span.end, b->span.start, &d) && is_full_date(&d)) {
+		if (dp_find_in(&t, b->span.start, &d) && is_full_date(&d)) {
 			sd->known = 1;
 			sd->year = d.year;
 			sd->month = d.month;
@@ -259,63 +241,119 @@ static void find_statement_date(const stmtlint_doc *doc, const struct found *lis
 		sd->number = dp_day_number(sd->year, sd->month, sd->day);
 }
 
-/* Fills year, valid and day numbers of each date.  A date without a year
- * takes the statement's year, or the year before or after when that puts
- * it nearer the statement's date ("December 29" in a statement of January
- * 5). */
-static void resolve_dates(struct found *list, size_t n, const struct statement_date *sd)
+/* ---- years ------------------------------------------------------------ */
+
+/* The year a date without one most likely has, from the statement's date
+ * and the tense around it: a day of the past is its latest occurrence on
+ * or before the statement's date, a day to come its next, anything else
+ * the nearest. */
+static int guess_year(const found *f, const statement_date *sd)
 {
+	int y, best_year = sd->year;
+	long best = -1;
+
+	for (y = sd->year - 1; y <= sd->year + 1; y++) {
+		long day = dp_day_number(y, f->d.month, f->d.day ? f->d.day : 1);
+		long dist = day - sd->number;
+
+		if (f->ctx.tense == TENSE_PAST || f->ctx.tense == TENSE_PAST_MEETING) {
+			if (dist <= GRACE_DAYS)
+				best_year = y;
+			continue;
+		}
+		if (f->ctx.tense == TENSE_FUTURE) {
+			if (dist >= 0)
+				return y;
+			continue;
+		}
+		if (dist < 0)
+			dist = -dist;
+		if (best < 0 || dist < best) {
+			best = dist;
+			best_year = y;
+		}
+	}
+	return best_year;
+}
+
+/* Gives a date without a year the year of `anchor`, an earlier date of
+ * the same paragraph with a written year and day, when that does not put
+ * it before the anchor ("On June 9, 2011 ... and again on June 12"). */
+static int year_from_paragraph(found *f, const found *anchor)
+{
+	long day;
+
+	if (anchor == NULL || !anchor->has_days || f->d.day == 0)
+		return 0;
+	day = dp_day_number(anchor->year, f->d.month, f->d.day);
+	if (day < anchor->first)
+		return 0;
+	f->year = anchor->year;
+	f->source = YEAR_PARAGRAPH;
+	return 1;
+}
+
+/* Fills validity and day numbers of a date whose year is settled. */
+static void fill_days(found *f)
+{
+	const dp_date *d = &f->d;
+	int start_year = f->year, end_year = f->year;
+
+	if (d->month == 0 || d->day == 0) {
+		f->valid = d->month != 0;
+		return;
+	}
+	/* "December 30 - January 2, 2012": a written year is the end's */
+	if (d->end_day != 0 && d->end_month < d->month) {
+		if (f->source == YEAR_WRITTEN)
+			start_year = f->year - 1;
+		else if (f->year != 0)
+			end_year = f->year + 1;
+	}
+	if (f->year == 0) {
+		/* no year at all: only what no year could make real */
+		f->valid = d->day <= dp_days_in_month(2000, d->month) &&
+		           (d->end_day == 0 || d->end_day <= dp_days_in_month(2000, d->end_month));
+		return;
+	}
+	f->valid = dp_valid(start_year, d->month, d->day) &&
+	           (d->end_day == 0 || dp_valid(end_year, d->end_month, d->end_day));
+	if (!f->valid)
+		return;
+	f->has_days = 1;
+	f->first = dp_day_number(start_year, d->month, d->day);
+	f->last = d->end_day ? dp_day_number(end_year, d->end_month, d->end_day) : f->first;
+}
+
+/* Settles the year of every date: written, certain from its paragraph, or
+ * guessed from the statement's date and its tense. */
+static void resolve_dates(found *list, size_t n, const statement_date *sd)
+{
+	const found *anchor = NULL;
 	size_t k;
 
 	for (k = 0; k < n; k++) {
-		struct found *f = &list[k];
-		const dp_date *d = &f->d;
-		int start_year, end_year;
+		found *f = &list[k];
 
-		f->year = d->year;
-		if (f->year == 0 && sd->known && d->month != 0) {
-			long best = -1;
-			int y;
-
-			for (y = sd->year - 1; y <= sd->year + 1; y++) {
-				long dist = dp_day_number(y, d->month, d->day ? d->day : 1) - sd->number;
-
-				if (dist < 0)
-					dist = -dist;
-				if (best < 0 || dist < best) {
-					best = dist;
-					f->year = y;
-				}
-			}
-			f->inferred = 1;
+		if (anchor != NULL && anchor->ctx.block != f->ctx.block)
+			anchor = NULL;
+		f->year = f->d.year;
+		f->source = f->year != 0 ? YEAR_WRITTEN : YEAR_NONE;
+		if (f->year == 0 && f->d.month != 0 && !year_from_paragraph(f, anchor) && sd->known) {
+			f->year = guess_year(f, sd);
+			f->source = YEAR_GUESSED;
 		}
-		if (d->month == 0 || d->day == 0) {
-			f->valid = d->month != 0;
-			continue;
-		}
-		/* "December 30 - January 2, 2012": the written year is the end's */
-		start_year = f->year;
-		end_year = f->year;
-		if (d->end_day != 0 && d->end_month < d->month) {
-			if (f->inferred || f->year == 0)
-				end_year = f->year ? f->year + 1 : 0;
-			else
-				start_year = f->year - 1;
-		}
-		if (f->year == 0) {
-			/* no year at all: only what no year could make real */
-			f->valid = d->day <= dp_days_in_month(2000, d->month) &&
-			           (d->end_day == 0 || d->end_day <= dp_days_in_month(2000, d->end_month));
-			continue;
-		}
-		f->valid = dp_valid(start_year, d->month, d->day) &&
-		           (d->end_day == 0 || dp_valid(end_year, d->end_month, d->end_day));
-		if (!f->valid)
-			continue;
-		f->has_days = 1;
-		f->first = dp_day_number(start_year, d->month, d->day);
-		f->last = d->end_day ? dp_day_number(end_year, d->end_month, d->end_day) : f->first;
+		fill_days(f);
+		if (f->source == YEAR_WRITTEN && f->has_days && !f->ctx.quoted)
+			anchor = f;
 	}
+}
+
+/* " (year taken from ...)" after a message about a date whose year is not
+ * written. */
+static const char *year_origin(const found *f)
+{
+	return f->source == YEAR_PARAGRAPH ? " (year taken from its paragraph)" : "";
 }
 
 /* ---- per-date checks -------------------------------------------------- */
@@ -323,13 +361,12 @@ static void resolve_dates(struct found *list, size_t n, const struct statement_d
 /* What every per-date check needs besides the date. */
 struct state_view {
 	const struct dates_state *st;
-	const struct statement_date *sd;
+	const statement_date *sd;
 	dp_order order;          /* the order fix-its write */
 };
 
-
 static void check_invalid(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                          const struct found *f)
+                          const found *f)
 {
 	const dp_date *d = &f->d;
 	char q[TEXT_MAX];
@@ -342,10 +379,16 @@ static void check_invalid(const stmtlint_host *host, stmtlint_ctx *ctx, const st
 		day = d->end_day;
 	}
 	quote_span(doc->text, d->span.start, d->span.end, q, sizeof q);
+	if (month == 2 && day == 29 && f->source == YEAR_GUESSED) {
+		host->report(ctx, CHECK_GUESSED_YEAR, d->span.start, d->span.end,
+		             "‘%s’ does not exist in %d, the year it most likely has; write its year",
+		             q, f->year);
+		return;
+	}
 	if (month == 2 && day == 29 && f->year != 0) {
 		host->report(ctx, CHECK_INVALID, d->span.start, d->span.end,
 		             "‘%s’ does not exist: %d is not a leap year, February has 28 days%s", q,
-		             f->year, f->inferred ? " (year taken from the statement's date)" : "");
+		             f->year, year_origin(f));
 		return;
 	}
 	host->report(ctx, CHECK_INVALID, d->span.start, d->span.end,
@@ -353,34 +396,57 @@ static void check_invalid(const stmtlint_host *host, stmtlint_ctx *ctx, const st
 	             dp_days_in_month(f->year ? f->year : 2000, month));
 }
 
-static void check_weekday(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                          const struct found *f)
+/* Reports one written weekday that is not the weekday of year-month-day. */
+static void check_one_weekday(const stmtlint_host *host, stmtlint_ctx *ctx,
+                              const stmtlint_doc *doc, const found *f, int weekday,
+                              dp_span word, int year, int month, int day)
 {
-	const dp_date *d = &f->d;
+	int actual = dp_weekday(year, month, day);
 	char q[TEXT_MAX], when[TEXT_MAX];
 	stmtlint_diag *diag;
-	int actual;
-	size_t written;
+	size_t written = word.end - word.start;
 
-	if (d->weekday < 0 || !f->has_days || d->end_day != 0)
+	if (actual == weekday)
 		return;
-	actual = dp_weekday(f->year, d->month, d->day);
-	if (actual == d->weekday)
+	quote_span(doc->text, word.start, word.end, q, sizeof q);
+	if (dp_format_ymd(year, month, day, DP_ORDER_MDY, when, sizeof when) == 0)
 		return;
-	quote_span(doc->text, d->weekday_word.start, d->weekday_word.end, q, sizeof q);
-	if (dp_format_ymd(f->year, d->month, d->day, DP_ORDER_MDY, when, sizeof when) == 0)
+	if (f->source == YEAR_GUESSED) {
+		host->report(ctx, CHECK_GUESSED_YEAR, f->d.span.start, f->d.span.end,
+		             "‘%s’ does not match the date if its year is %d, the year it most "
+		             "likely has: %s is a %s; write its year", q, year, when,
+		             dp_weekday_name(actual));
 		return;
-	diag = host->report(ctx, CHECK_WEEKDAY, d->span.start, d->span.end,
+	}
+	diag = host->report(ctx, CHECK_WEEKDAY, f->d.span.start, f->d.span.end,
 	                    "‘%s’ does not match the date: %s is a %s%s", q, when,
-	                    dp_weekday_name(actual),
-	                    f->inferred ? " (year taken from the statement's date)" : "");
-	written = d->weekday_word.end - d->weekday_word.start;
-	host->fix(diag, d->weekday_word.start, d->weekday_word.end,
+	                    dp_weekday_name(actual), year_origin(f));
+	host->fix(diag, word.start, word.end,
 	          written > 5 ? dp_weekday_name(actual) : dp_weekday_short(actual));
 }
 
+/* "Thursday, June 9", and both ends of "Monday and Tuesday, June 9-10". */
+static void check_weekday(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                          const found *f)
+{
+	const dp_date *d = &f->d;
+	int across_years = d->end_day != 0 && d->end_month < d->month;
+	/* a written year of "December 30 - January 2, 2012" is the end's */
+	int start_year = f->year - (across_years && f->source == YEAR_WRITTEN);
+	int end_year = start_year + across_years;
+
+	if (d->weekday < 0 || !f->has_days || (d->end_day != 0 && d->end_weekday < 0))
+		return;
+	check_one_weekday(host, ctx, doc, f, d->weekday, d->weekday_word, start_year, d->month,
+	                  d->day);
+	if (d->end_weekday < 0)
+		return;
+	check_one_weekday(host, ctx, doc, f, d->end_weekday, d->end_weekday_word, end_year,
+	                  d->end_month, d->end_day);
+}
+
 static void check_range(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                        const struct found *f)
+                        const found *f)
 {
 	const dp_date *d = &f->d;
 	char q[TEXT_MAX];
@@ -393,31 +459,8 @@ static void check_range(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 	             "range ‘%s’ ends on day %d, before it starts on day %d", q, d->end_day, d->day);
 }
 
-static void report_far_year(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                            const struct state_view *view, const struct found *f, size_t index)
-{
-	const dp_date *d = &f->d;
-	char q[TEXT_MAX], s[TEXT_MAX];
-	stmtlint_diag *diag;
-	long distance;
-
-	if (!view->sd->known || d->year == 0 || index == view->sd->found_index)
-		return;
-	distance = (long)d->year - view->sd->year;
-	if (distance < 0)
-		distance = -distance;
-	if (distance <= view->st->far_year_distance)
-		return;
-	quote_span(doc->text, d->span.start, d->span.end, q, sizeof q);
-	quote_span(doc->text, view->sd->start, view->sd->end, s, sizeof s);
-	diag = host->report(ctx, CHECK_FAR_YEAR, d->span.start, d->span.end,
-	                    "year %d of ‘%s’ is %ld years from the statement's year %d (more than %lld)",
-	                    d->year, q, distance, view->sd->year, view->st->far_year_distance);
-	host->note(diag, view->sd->start, view->sd->end, "the statement is dated ‘%s’ here", s);
-}
-
 static void check_numeric(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                          const struct state_view *view, const struct found *f)
+                          const struct state_view *view, const found *f)
 {
 	const dp_date *d = &f->d;
 	char q[TEXT_MAX], fixed[TEXT_MAX], a[TEXT_MAX], b[TEXT_MAX];
@@ -463,276 +506,159 @@ static void check_numeric(const stmtlint_host *host, stmtlint_ctx *ctx, const st
 		host->fix(diag, d->body.start, d->body.end, fixed);
 }
 
-/* ---- style ------------------------------------------------------------ */
+/* ---- far years -------------------------------------------------------- */
 
-/* The draft's dominant choices, and an example date of each. */
-struct style {
-	dp_order order;          /* dominant or preferred order */
-	int flag_order;          /* orders are mixed, or a preferred order is set */
-	size_t order_example;    /* a date in the dominant order, or SIZE_MAX */
-	int ordinals;            /* 1: days carry ordinals; 0: they do not */
-	int flag_ordinals;
-	size_t ordinal_example;
-	int full_months;         /* 1: months in full; 0: abbreviated */
-	int flag_months;
-	size_t month_example;
+/* The year near the statement's (its own, the one before or after) that
+ * `year` is a typo of, or 0. */
+static int typo_of_statement_year(int year, const statement_date *sd)
+{
+	static const int offsets[] = {0, -1, 1};
+	size_t k;
+
+	for (k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+		if (dp_year_typo(year, sd->year + offsets[k]))
+			return sd->year + offsets[k];
+	}
+	return 0;
+}
+
+/* What the far-year check looks up, built once per draft. */
+struct far_year_aids {
+	/* per month and day: a date with a written year near the statement's,
+	 * or SIZE_MAX */
+	size_t near_by_day[13][32];
+	unsigned char stated[ANNIVERSARY_MAX + 1];  /* years the draft counts */
+	int stated_read;                             /* stated[] is filled */
 };
 
-static int has_ordinal(const dp_date *d)
+static void init_far_year_aids(const found *list, size_t n, const struct state_view *view,
+                               struct far_year_aids *aids)
 {
-	return d->day_ordinal.end > d->day_ordinal.start ||
-	       d->end_day_ordinal.end > d->end_day_ordinal.start;
-}
+	size_t k, m, d;
 
-static int has_month_name(const dp_date *d)
-{
-	return d->form == DP_FORM_MONTH_DAY || d->form == DP_FORM_DAY_MONTH ||
-	       d->form == DP_FORM_MONTH_YEAR;
-}
-
-/* A month spelled in full that has a usual abbreviation (January, August ...
- * but not March-July, which stay in full in abbreviating styles). */
-static int full_abbreviable(const dp_date *d)
-{
-	return !d->abbreviated &&
-	       strcmp(dp_month_name(d->month), dp_month_abbreviation(d->month)) != 0;
-}
-
-static void decide_style(const struct dates_state *st, const struct found *list, size_t n,
-                         struct style *sty)
-{
-	size_t mdy = 0, dmy = 0, with = 0, without = 0, abbr = 0, full = 0, k;
-
+	for (m = 0; m < 13; m++) {
+		for (d = 0; d < 32; d++)
+			aids->near_by_day[m][d] = (size_t)-1;
+	}
+	aids->stated_read = 0;
 	for (k = 0; k < n; k++) {
-		const dp_date *d = &list[k].d;
+		const dp_date *g = &list[k].d;
+		long distance = labs((long)g->year - view->sd->year);
 
-		if (dp_date_order(d) == DP_ORDER_MDY)
-			mdy++;
-		else if (dp_date_order(d) == DP_ORDER_DMY)
-			dmy++;
-		if (dp_date_order(d) != DP_ORDER_NONE) {
-			if (has_ordinal(d))
-				with++;
-			else
-				without++;
-		}
-		if (has_month_name(d)) {
-			if (d->abbreviated)
-				abbr++;
-			else if (full_abbreviable(d))
-				full++;
-		}
-	}
-	/* a tie goes to month-first, the order of both governments' English texts */
-	sty->order = st->preferred != DP_ORDER_NONE ? st->preferred :
-	             (dmy > mdy ? DP_ORDER_DMY : DP_ORDER_MDY);
-	sty->flag_order = st->preferred != DP_ORDER_NONE || (mdy > 0 && dmy > 0);
-	/* a tie goes to no ordinals: style guides write "June 11, 2011" */
-	sty->ordinals = st->ordinals_allowed && with > without;
-	sty->flag_ordinals = !st->ordinals_allowed || (with > 0 && without > 0);
-	/* a tie goes to months in full */
-	sty->full_months = !(abbr > full);
-	sty->flag_months = abbr > 0 && full > 0;
-	sty->order_example = sty->ordinal_example = sty->month_example = (size_t)-1;
-	for (k = n; k-- > 0;) {
-		const dp_date *d = &list[k].d;
-
-		if (dp_date_order(d) == sty->order)
-			sty->order_example = k;
-		if (dp_date_order(d) != DP_ORDER_NONE && has_ordinal(d) == sty->ordinals)
-			sty->ordinal_example = k;
-		if (has_month_name(d) && (sty->full_months ? full_abbreviable(d) : d->abbreviated))
-			sty->month_example = k;
+		if (g->year != 0 && g->day != 0 && g->month != 0 && !list[k].ctx.quoted &&
+		    distance <= view->st->far_year_distance &&
+		    aids->near_by_day[g->month][g->day] == (size_t)-1)
+			aids->near_by_day[g->month][g->day] = k;
 	}
 }
 
-static void note_example(const stmtlint_host *host, stmtlint_diag *diag, const stmtlint_doc *doc,
-                         const struct found *list, size_t example, const char *what)
+/* Whether the draft counts `years` years ("20 years since"). */
+static int counts_years(const stmtlint_doc *doc, struct far_year_aids *aids, long years)
 {
-	char q[TEXT_MAX];
-
-	if (example == (size_t)-1)
-		return;
-	quote_span(doc->text, list[example].d.span.start, list[example].d.span.end, q, sizeof q);
-	host->note(diag, list[example].d.span.start, list[example].d.span.end,
-	           "%s, as in ‘%s’", what, q);
+	if (years < 1 || years > ANNIVERSARY_MAX)
+		return 0;
+	if (!aids->stated_read) {
+		read_stated_years(doc, aids->stated);
+		aids->stated_read = 1;
+	}
+	return aids->stated[years];
 }
 
-static void check_style(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                        const struct dates_state *st, const struct style *sty,
-                        const struct found *list, size_t k)
+/* A far year is reported only when it looks like a typo: one digit from
+ * the statement's year (or the years beside it), or unlike the year the
+ * draft gives the same day elsewhere.  Historical years are quiet, and so
+ * is a year the draft counts ("20 years since", "70th anniversary"). */
+static void check_far_year(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                           const struct state_view *view, struct far_year_aids *aids,
+                           const found *list, size_t index)
 {
-	const dp_date *d = &list[k].d;
-	dp_order order = dp_date_order(d);
-	int order_bad, ordinal_bad, month_bad;
-	char q[TEXT_MAX], fixed[TEXT_MAX];
+	const found *f = &list[index];
+	const statement_date *sd = view->sd;
+	char q[TEXT_MAX], s[TEXT_MAX];
 	stmtlint_diag *diag;
+	long distance;
+	int meant;
+	size_t other;
 
-	if (!has_month_name(d))
+	if (!sd->known || f->d.year == 0 || index == sd->found_index || f->ctx.quoted)
 		return;
-	order_bad = sty->flag_order && order != DP_ORDER_NONE && order != sty->order;
-	ordinal_bad = sty->flag_ordinals && order != DP_ORDER_NONE && has_ordinal(d) != sty->ordinals;
-	month_bad = sty->flag_months &&
-	            (sty->full_months ? d->abbreviated : full_abbreviable(d));
-	if (!order_bad && !ordinal_bad && !month_bad)
+	distance = labs((long)f->d.year - sd->year);
+	if (distance <= view->st->far_year_distance)
 		return;
-	quote_span(doc->text, d->span.start, d->span.end, q, sizeof q);
-	if (order_bad) {
-		if (st->preferred != DP_ORDER_NONE) {
-			diag = host->report(ctx, CHECK_STYLE, d->span.start, d->span.end,
-			                    "%s date ‘%s’; the profile prefers %s dates", order_name(order),
-			                    q, style_name(sty->order));
-		} else {
-			diag = host->report(ctx, CHECK_STYLE, d->span.start, d->span.end,
-			                    "%s date ‘%s’; this draft writes dates %s",
-			                    order_name(order), q, order_name(sty->order));
-			note_example(host, diag, doc, list, sty->order_example,
-			             sty->order == DP_ORDER_DMY ? "written day first" : "written month first");
-		}
-		if (dp_render(doc->text, d, sty->order, ordinal_bad ? sty->ordinals : -1,
-		              month_bad ? sty->full_months : -1, fixed, sizeof fixed) > 0)
-			host->fix(diag, d->span.start, d->span.end, fixed);
-	}
-	if (ordinal_bad) {
-		if (has_ordinal(d) && !st->ordinals_allowed)
-			diag = host->report(ctx, CHECK_STYLE, d->span.start, d->span.end,
-			                    "ordinal suffix in ‘%s’; the profile does not allow ordinals "
-			                    "in dates", q);
-		else if (has_ordinal(d))
-			diag = host->report(ctx, CHECK_STYLE, d->span.start, d->span.end,
-			                     "ordinal suffix in ‘%s’; this draft writes dates without one",
-			                     q);
-		else
-			diag = host->report(ctx, CHECK_STYLE, d->span.start, d->span.end,
-			                    "no ordinal suffix in ‘%s’; this draft writes dates with one",
-			                    q);
-		if (st->ordinals_allowed)
-			note_example(host, diag, doc, list, sty->ordinal_example,
-			             sty->ordinals ? "written with an ordinal suffix" :
-			             "written without an ordinal suffix");
-		if (!order_bad && has_ordinal(d)) {
-			if (d->day_ordinal.end > d->day_ordinal.start)
-				host->fix(diag, d->day_ordinal.start, d->day_ordinal.end, "");
-			if (d->end_day_ordinal.end > d->end_day_ordinal.start)
-				host->fix(diag, d->end_day_ordinal.start, d->end_day_ordinal.end, "");
-		} else if (!order_bad) {
-			host->fix(diag, d->day_digits.end, d->day_digits.end, dp_ordinal_suffix(d->day));
-			if (d->end_day != 0)
-				host->fix(diag, d->end_day_digits.end, d->end_day_digits.end,
-				          dp_ordinal_suffix(d->end_day));
-		}
-	}
-	if (month_bad) {
-		const char *(*name)(int) = sty->full_months ? dp_month_name : dp_month_abbreviation;
+	meant = typo_of_statement_year(f->d.year, sd);
+	other = f->d.day != 0 ? aids->near_by_day[f->d.month][f->d.day] : (size_t)-1;
+	if ((meant == 0 && other == (size_t)-1) || counts_years(doc, aids, distance))
+		return;
+	quote_span(doc->text, f->d.span.start, f->d.span.end, q, sizeof q);
+	if (other != (size_t)-1) {
+		const dp_date *g = &list[other].d;
 
-		diag = host->report(ctx, CHECK_STYLE, d->span.start, d->span.end,
-		                    sty->full_months ?
-		                    "abbreviated month in ‘%s’; this draft spells months in full" :
-		                    "month spelled in full in ‘%s’; this draft abbreviates months",
-		                    q);
-		note_example(host, diag, doc, list, sty->month_example,
-		             sty->full_months ? "month spelled in full" : "month abbreviated");
-		if (!order_bad) {
-			host->fix(diag, d->month_word.start, d->month_word.end, name(d->month));
-			if (d->end_month_word.end > d->end_month_word.start)
-				host->fix(diag, d->end_month_word.start, d->end_month_word.end,
-				          name(d->end_month));
-		}
+		quote_span(doc->text, g->span.start, g->span.end, s, sizeof s);
+		diag = host->report(ctx, meant != 0 ? CHECK_FAR_YEAR : CHECK_YEAR_TYPO,
+		                    f->d.span.start, f->d.span.end,
+		                    "year %d of ‘%s’ differs from the year %d the draft gives the same "
+		                    "day elsewhere", f->d.year, q, g->year);
+		host->note(diag, g->span.start, g->span.end, "‘%s’ here", s);
+		return;
 	}
+	/* a date far ahead that is not a round target year ("by 2050") */
+	quote_span(doc->text, sd->start, sd->end, s, sizeof s);
+	if (f->d.year > sd->year && f->d.year % 5 != 0)
+		diag = host->report(ctx, CHECK_FAR_YEAR, f->d.span.start, f->d.span.end,
+		                    "year %d of ‘%s’ is %ld years from the statement's year %d (more "
+		                    "than %lld)", f->d.year, q, distance, sd->year,
+		                    view->st->far_year_distance);
+	else
+		diag = host->report(ctx, CHECK_YEAR_TYPO, f->d.span.start, f->d.span.end,
+		                    "year %d of ‘%s’ is one typo from %d; check it, unless it is a "
+		                    "date of the past", f->d.year, q, meant);
+	host->note(diag, sd->start, sd->end, "the statement is dated ‘%s’ here", s);
 }
 
 /* ---- meetings and the statement's date -------------------------------- */
 
-/* Past-tense verbs that say a meeting took place ("took place" is handled
- * on its own); "be" before one ("will be held") makes it not past. */
-static const char *const meeting_verbs[] = {
-	"held", "met", "convened", "gathered", "hosted", NULL
-};
-
-/* Words that make a sentence speak of the future or of plans: its dates are
- * then not dates of a meeting that took place. */
-static const char *const future_words[] = {
-	"will", "shall", "would", "next", "upcoming", "forthcoming", "future", "plan",
-	"plans", "planned", "planning", "schedule", "scheduled", "expect", "expects",
-	"expected", "intend", "intends", "intended", "anticipate", "anticipated", NULL
-};
-
-/* Whether words[first, limit) of one sentence say that a meeting took
- * place, with no word of the future. */
-static int says_meeting_took_place(const stmtlint_doc *doc, size_t first, size_t limit)
+/* A date tied to a meeting that took place, with a year that is written or
+ * certain from its paragraph. */
+static int certain_past_meeting(const found *f, size_t index, const statement_date *sd)
 {
-	int meeting = 0;
-	size_t v;
-
-	for (v = first; v < limit; v++) {
-		stmtlint_span w = doc->words[v];
-		int after_be = v > first && words_equal(doc->text, doc->words[v - 1], "be");
-
-		if (word_in(doc->text, w, future_words))
-			return 0;
-		if (after_be)
-			continue;
-		if (word_in(doc->text, w, meeting_verbs))
-			meeting = 1;
-		if (words_equal(doc->text, w, "took") && v + 1 < limit &&
-		    words_equal(doc->text, doc->words[v + 1], "place"))
-			meeting = 1;
-	}
-	return meeting;
+	return index != sd->found_index && f->ctx.tense == TENSE_PAST_MEETING && f->valid &&
+	       f->d.month != 0 && (f->source == YEAR_WRITTEN || f->source == YEAR_PARAGRAPH);
 }
 
 static void check_meetings(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                           const struct state_view *view, const struct found *list, size_t n)
+                           const struct state_view *view, const found *list, size_t n)
 {
-	const struct statement_date *sd = view->sd;
-	size_t s, w = 0, k = 0, latest_index = (size_t)-1;
+	const statement_date *sd = view->sd;
+	size_t j, latest_index = (size_t)-1;
 	long latest = 0;
 	char q[TEXT_MAX], dated[TEXT_MAX];
 
-	if (!sd->known || doc->sentences == NULL)
+	if (!sd->known)
 		return;
 	quote_span(doc->text, sd->start, sd->end, dated, sizeof dated);
-	for (s = 0; s < doc->n_sentences; s++) {
-		stmtlint_span sent = doc->sentences[s];
-		size_t limit, j;
+	for (j = 0; j < n; j++) {
+		const found *f = &list[j];
+		long earliest_end;
+		stmtlint_diag *diag;
 
-		while (w < doc->n_words && doc->words[w].start < sent.start)
-			w++;
-		limit = w;
-		while (limit < doc->n_words && doc->words[limit].start < sent.end)
-			limit++;
-		while (k < n && list[k].d.span.start < sent.start)
-			k++;
-		if (k >= n || list[k].d.span.start >= sent.end)
+		if (!certain_past_meeting(f, j, sd))
 			continue;
-		if (!says_meeting_took_place(doc, w, limit))
+		if (f->has_days)
+			earliest_end = f->last;
+		else if (f->d.day == 0)
+			earliest_end = dp_day_number(f->year, f->d.month, 1);
+		else
 			continue;
-		for (j = k; j < n && list[j].d.span.start < sent.end; j++) {
-			const struct found *f = &list[j];
-			long earliest_end;
-			stmtlint_diag *diag;
-
-			if (j == sd->found_index || !f->valid || f->year == 0 || f->d.month == 0)
-				continue;
-			if (f->has_days)
-				earliest_end = f->last;
-			else if (f->d.day == 0)
-				earliest_end = dp_day_number(f->year, f->d.month, 1);
-			else
-				continue;
-			/* one day of grace: Tokyo is a day ahead of Washington */
-			if (earliest_end > sd->number + 1) {
-				quote_span(doc->text, f->d.span.start, f->d.span.end, q, sizeof q);
-				diag = host->report(ctx, CHECK_AFTER_STATEMENT, f->d.span.start,
-				                    f->d.span.end,
-				                    "meeting said to have taken place on ‘%s’, after the "
-				                    "statement's own date", q);
-				host->note(diag, sd->start, sd->end, "the statement is dated ‘%s’ here",
-				           dated);
-			} else if (f->has_days && (latest_index == (size_t)-1 || f->last > latest)) {
-				latest = f->last;
-				latest_index = j;
-			}
+		if (earliest_end > sd->number + GRACE_DAYS) {
+			quote_span(doc->text, f->d.span.start, f->d.span.end, q, sizeof q);
+			diag = host->report(ctx, CHECK_AFTER_STATEMENT, f->d.span.start, f->d.span.end,
+			                    "meeting said to have taken place on ‘%s’, after the "
+			                    "statement's own date%s", q, year_origin(f));
+			host->note(diag, sd->start, sd->end, "the statement is dated ‘%s’ here", dated);
+		} else if (f->has_days && f->source == YEAR_WRITTEN &&
+		           (latest_index == (size_t)-1 || f->last > latest)) {
+			latest = f->last;
+			latest_index = j;
 		}
 	}
 	if (latest_index != (size_t)-1 && sd->number - latest > view->st->max_release_delay) {
@@ -754,22 +680,23 @@ static int dates_check(const stmtlint_host *host, const void *state, stmtlint_ct
                        const stmtlint_doc *doc)
 {
 	const struct dates_state *st = state;
-	struct found *list = NULL;
-	struct statement_date sd;
-	struct style sty;
+	found *list = NULL;
+	statement_date sd;
 	struct state_view view;
+	struct far_year_aids aids;
 	size_t n = 0, k;
 
-	if (collect_dates(doc, &list, &n) != 0)
+	if (collect_dates(host, doc, &list, &n) != 0)
 		return -1;
-	find_statement_date(doc, list, n, &sd);
+	find_statement_date(host, doc, list, n, &sd);
+	read_contexts(doc, list, n);
 	resolve_dates(list, n, &sd);
-	decide_style(st, list, n, &sty);
 	view.st = st;
 	view.sd = &sd;
-	view.order = sty.order;
+	view.order = check_style(host, ctx, doc, &st->style, list, n);
+	init_far_year_aids(list, n, &view, &aids);
 	for (k = 0; k < n; k++) {
-		const struct found *f = &list[k];
+		const found *f = &list[k];
 
 		check_numeric(host, ctx, doc, &view, f);
 		if (f->d.month == 0)
@@ -779,8 +706,7 @@ static int dates_check(const stmtlint_host *host, const void *state, stmtlint_ct
 			check_weekday(host, ctx, doc, f);
 			check_range(host, ctx, doc, f);
 		}
-		report_far_year(host, ctx, doc, &view, f, k);
-		check_style(host, ctx, doc, st, &sty, list, k);
+		check_far_year(host, ctx, doc, &view, &aids, list, k);
 	}
 	check_meetings(host, ctx, doc, &view, list, n);
 	free(list);

@@ -1,6 +1,9 @@
 # The dates plugin.
 pkglib_LTLIBRARIES += plugins/dates.la
-plugins_dates_la_SOURCES = plugins/dates/dates.c plugins/dates/dateparse.c plugins/dates/dateparse.h
+plugins_dates_la_SOURCES = plugins/dates/dates.c plugins/dates/dates.h \
+	plugins/dates/datecontext.c plugins/dates/datecontext.h \
+	plugins/dates/datestyle.c plugins/dates/datestyle.h \
+	plugins/dates/dateparse.c plugins/dates/dateparse.h
 plugins_dates_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 
 check_PROGRAMS += tests/unit/test_dateparse

@@ -286,6 +286,136 @@ static void test_lines_and_spaces(void **state)
 	assert_int_equal(first_date("On 9 June, 2011, it").year, 2011);
 }
 
+/* A test classifier in place of the host's: ASCII white space and U+2002
+ * (en space), which the recogniser's default list does not hold. */
+static int en_space_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2002;
+}
+
+/* Decodes the 1-3 byte UTF-8 sequences the tests use. */
+static size_t decode_short(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] >= 0xE0 && len >= 3) {
+		*cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		return 3;
+	}
+	if (u[0] >= 0xC0 && len >= 2) {
+		*cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	*cp = u[0];
+	return 1;
+}
+
+static void test_host_spaces(void **state)
+{
+	const char *t = "on June\xE2\x80\x82" "9, 2011.";
+	const char *u = "on June 9,\xE2\x80\x8B 2011.";
+	dp_text custom = {t, strlen(t), NULL, en_space_is_space, decode_short};
+	dp_date d;
+
+	(void)state;
+	/* the default list knows no en space; the caller's classifier does */
+	assert_int_equal(count_dates(t), 0);
+	assert_int_equal(dp_find_in(&custom, 0, &d), 1);
+	assert_int_equal(d.day, 9);
+	assert_int_equal(d.year, 2011);
+	/* a zero-width space is a space by default */
+	assert_int_equal(first_date(u).year, 2011);
+}
+
+static void test_sup_ordinal(void **state)
+{
+	const char *t = "on June 22<sup>nd</sup>, 2011, the";
+	/* a Markdown prose view blanks the tags; the source keeps them */
+	const char *source = "on 22<sup>nd</sup> June and";
+	const char *prose = "on 22     nd       June and";
+	dp_text md = {prose, strlen(prose), source, NULL, NULL};
+	dp_date d = first_date(t);
+
+	(void)state;
+	assert_string_equal(span_text(t, d.span), "June 22<sup>nd</sup>, 2011");
+	assert_string_equal(span_text(t, d.day_ordinal), "<sup>nd</sup>");
+	assert_int_equal(d.day, 22);
+	assert_int_equal(d.year, 2011);
+	assert_int_equal(dp_find_in(&md, 0, &d), 1);
+	assert_int_equal(d.form, DP_FORM_DAY_MONTH);
+	assert_int_equal(d.day, 22);
+	assert_int_equal(d.month, 6);
+	assert_string_equal(span_text(source, d.day_ordinal), "<sup>nd</sup>");
+	/* without the source, the blanked tags leave a lone "nd": no ordinal */
+	assert_int_equal(dp_find(prose, strlen(prose), 0, &d), 0);
+}
+
+static void test_of_form(void **state)
+{
+	const char *t = "met on the 9th of June 2011 in";
+	const char *u = "on the 9th and 10th of June, the";
+	char buf[64];
+	dp_date d = first_date(t);
+
+	(void)state;
+	assert_string_equal(span_text(t, d.span), "9th of June 2011");
+	assert_int_equal(d.form, DP_FORM_DAY_MONTH);
+	assert_string_equal(span_text(t, d.of_word), "of");
+	assert_int_equal(d.day, 9);
+	assert_int_equal(d.month, 6);
+	assert_int_equal(d.year, 2011);
+	assert_true(dp_render(t, &d, DP_ORDER_DMY, -1, 1, buf, sizeof buf) > 0);
+	assert_string_equal(buf, "9th of June 2011");
+	/* "the 9th of June" has no month-first form, nor one without its ordinal */
+	assert_int_equal(dp_render(t, &d, DP_ORDER_MDY, -1, -1, buf, sizeof buf), 0);
+	assert_int_equal(dp_render(t, &d, DP_ORDER_DMY, 0, -1, buf, sizeof buf), 0);
+	d = first_date(u);
+	assert_string_equal(span_text(u, d.span), "9th and 10th of June");
+	assert_int_equal(d.end_day, 10);
+	/* "of" only after an ordinal */
+	assert_int_equal(count_dates("a total of 9 of June and"), 0);
+}
+
+static void test_weekday_range(void **state)
+{
+	const char *t = "on Monday and Tuesday, June 9\xE2\x80\x93" "10, 2011, the";
+	const char *u = "on Mon.-Tue. 9-10 June 2011";
+	const char *v = "on Monday and Tuesday, June 9, the";
+	dp_date d = first_date(t);
+
+	(void)state;
+	assert_string_equal(span_text(t, d.span), "Monday and Tuesday, June 9\xE2\x80\x93" "10, 2011");
+	assert_int_equal(d.weekday, 1);
+	assert_int_equal(d.end_weekday, 2);
+	assert_string_equal(span_text(t, d.weekday_word), "Monday");
+	assert_string_equal(span_text(t, d.end_weekday_word), "Tuesday");
+	assert_string_equal(span_text(t, d.body), "June 9\xE2\x80\x93" "10, 2011");
+	assert_int_equal(d.end_day, 10);
+	d = first_date(u);
+	assert_int_equal(d.form, DP_FORM_DAY_MONTH);
+	assert_int_equal(d.end_weekday, 2);
+	assert_string_equal(span_text(u, d.end_weekday_word), "Tue");
+	/* two weekdays need two days: the date is "Tuesday, June 9" */
+	d = first_date(v);
+	assert_string_equal(span_text(v, d.span), "Tuesday, June 9");
+	assert_int_equal(d.weekday, 2);
+	assert_int_equal(d.end_weekday, -1);
+}
+
+static void test_year_typo(void **state)
+{
+	(void)state;
+	assert_int_equal(dp_year_typo(2005, 2025), 1);   /* one digit */
+	assert_int_equal(dp_year_typo(2101, 2011), 1);   /* two adjacent digits swapped */
+	assert_int_equal(dp_year_typo(2052, 2025), 1);
+	assert_int_equal(dp_year_typo(2001, 2024), 0);   /* a historical year */
+	assert_int_equal(dp_year_typo(1923, 2025), 0);
+	assert_int_equal(dp_year_typo(2025, 2025), 0);
+	assert_int_equal(dp_year_typo(2205, 2025), 1);   /* 0 and 2 swapped */
+	assert_int_equal(dp_year_typo(2520, 2025), 0);   /* swapped, not adjacent */
+	assert_int_equal(dp_year_typo(999, 2025), 0);
+}
+
 static void test_parse_whole(void **state)
 {
 	dp_date d;
@@ -389,6 +519,11 @@ int main(void)
 		cmocka_unit_test(test_month_year_iso_numeric),
 		cmocka_unit_test(test_not_dates),
 		cmocka_unit_test(test_lines_and_spaces),
+		cmocka_unit_test(test_host_spaces),
+		cmocka_unit_test(test_sup_ordinal),
+		cmocka_unit_test(test_of_form),
+		cmocka_unit_test(test_weekday_range),
+		cmocka_unit_test(test_year_typo),
 		cmocka_unit_test(test_parse_whole),
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_render),
