@@ -2,9 +2,9 @@
  *
  * Sections "1." "2." … in sequence; items "(1)" … "(n)" of a section without
  * gaps or repeats, all written in one form; one bullet marker per nesting
- * level; headings of one kind that all end with ':' or all do not; and
+ * level (the most common); headings of one kind that all end with ':' or all do not; and
  * cross-references "2.(1)-(5)" that point to sections and items that exist.
- * A consistency check takes the first occurrence as the pattern, as
+ * A consistency check of headings takes the first occurrence as the pattern, as
  * markdownlint's "consistent" styles do, and says where it was set.
  */
 #include <stdio.h>
@@ -46,7 +46,7 @@ static const char *const bullet_choices[] = { "consistent", "-", "*", "\xE2\x80\
 static const stmtlint_option_spec options[] = {
 	{ .name = "bullet", .type = STMTLINT_OPT_STRING, .default_value = "consistent",
 	  .choices = bullet_choices,
-	  .help = "the bullet marker to use: consistent (the first one sets it), '-', '*' or '\xE2\x80\xA2'" },
+	  .help = "the bullet marker to use: consistent (the marker most bullets at each depth use), '-', '*' or '\xE2\x80\xA2'" },
 };
 
 typedef struct state {
@@ -380,45 +380,112 @@ static void check_items(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 /* ---- bullets ------------------------------------------------------------ */
 
 #define MAX_DEPTH 16
+/* The most different bullet markers counted at one depth. */
+#define MAX_MARKERS 8
 
+/* The bullet marker most bullets at each depth use (the first seen wins a
+ * tie), and the first block that uses it; 0 and -1 at depths without. */
+typedef struct bullet_style {
+	uint32_t marker[MAX_DEPTH];
+	long example[MAX_DEPTH];
+} bullet_style;
+
+static unsigned bullet_depth(const stmtlint_block *b)
+{
+	return b->depth < MAX_DEPTH ? b->depth : MAX_DEPTH - 1;
+}
+
+static void find_bullet_style(const stmtlint_doc *doc, bullet_style *style)
+{
+	uint32_t seen[MAX_DEPTH][MAX_MARKERS];
+	size_t count[MAX_DEPTH][MAX_MARKERS];
+	long first[MAX_DEPTH][MAX_MARKERS];
+	size_t kinds[MAX_DEPTH] = { 0 };
+	size_t i;
+	unsigned dep;
+
+	for (i = 0; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+		unsigned depth = bullet_depth(b);
+		size_t k;
+
+		if (b->kind != STMTLINT_BLOCK_BULLET)
+			continue;
+		for (k = 0; k < kinds[depth] && seen[depth][k] != b->bullet; k++)
+			;
+		if (k == kinds[depth]) {
+			if (k == MAX_MARKERS)
+				continue;
+			seen[depth][k] = b->bullet;
+			count[depth][k] = 0;
+			first[depth][k] = (long)i;
+			kinds[depth]++;
+		}
+		count[depth][k]++;
+	}
+	for (dep = 0; dep < MAX_DEPTH; dep++) {
+		size_t best = 0;
+		size_t k;
+
+		style->marker[dep] = 0;
+		style->example[dep] = -1;
+		for (k = 1; k < kinds[dep]; k++)
+			if (count[dep][k] > count[dep][best])
+				best = k;
+		if (kinds[dep] > 0) {
+			style->marker[dep] = seen[dep][best];
+			style->example[dep] = first[dep][best];
+		}
+	}
+}
+
+/* Reports bullets that are not the profile's marker, or, when the profile
+ * asks for consistency, runs of bullets that are not the marker most
+ * bullets of their depth use: one finding for each run, with a fix for
+ * each of its markers. */
 static void check_bullets(const stmtlint_host *host, const state *st, stmtlint_ctx *ctx,
                           const stmtlint_doc *doc)
 {
-	long first_at[MAX_DEPTH];
+	bullet_style style;
+	long run_of[MAX_DEPTH];   /* the block a minority run at each depth started, or -1 */
+	stmtlint_diag *run_diag[MAX_DEPTH];
 	size_t i;
 
+	find_bullet_style(doc, &style);
 	for (i = 0; i < MAX_DEPTH; i++)
-		first_at[i] = -1;
+		run_of[i] = -1;
 	for (i = 0; i < doc->n_blocks; i++) {
 		const stmtlint_block *b = &doc->blocks[i];
-		unsigned depth = b->depth < MAX_DEPTH ? b->depth : MAX_DEPTH - 1;
-		const stmtlint_block *f;
+		unsigned depth = bullet_depth(b);
+		uint32_t want_cp = st->preferred_bullet ? st->preferred_bullet : style.marker[depth];
 		char want[8];
 		char have[8];
 		stmtlint_diag *d;
 
-		if (b->kind != STMTLINT_BLOCK_BULLET)
+		if (b->kind != STMTLINT_BLOCK_BULLET) {
+			/* prose or an item between bullets ends every run */
+			if (b->kind != STMTLINT_BLOCK_COMMENT) {
+				unsigned k;
+
+				for (k = 0; k < MAX_DEPTH; k++)
+					run_of[k] = -1;
+			}
 			continue;
-		if (st->preferred_bullet != 0) {
-			if (b->bullet == st->preferred_bullet)
-				continue;
-			want[host->utf8_encode(st->preferred_bullet, want)] = '\0';
-			marker_text(doc, b, have, sizeof(have));
+		}
+		want[host->utf8_encode(want_cp, want)] = '\0';
+		if (b->bullet == want_cp) {
+			run_of[depth] = -1;
+			continue;
+		}
+		if (run_of[depth] >= 0 && doc->blocks[run_of[depth]].bullet == b->bullet) {
+			host->fix(run_diag[depth], b->marker.start, b->marker.end, want);
+			continue;
+		}
+		marker_text(doc, b, have, sizeof(have));
+		if (st->preferred_bullet != 0)
 			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
 			                 "bullet ‘%s’ where the profile asks for ‘%s’", have, want);
-			host->fix(d, b->marker.start, b->marker.end, want);
-			continue;
-		}
-		if (first_at[depth] < 0) {
-			first_at[depth] = (long)i;
-			continue;
-		}
-		f = &doc->blocks[first_at[depth]];
-		if (b->bullet == f->bullet)
-			continue;
-		marker_text(doc, f, want, sizeof(want));
-		marker_text(doc, b, have, sizeof(have));
-		if (depth == 0)
+		else if (depth == 0)
 			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
 			                 "bullet ‘%s’ where this draft's bullets are ‘%s’", have, want);
 		else
@@ -426,7 +493,14 @@ static void check_bullets(const stmtlint_host *host, const state *st, stmtlint_c
 			                 "bullet ‘%s’ where this draft's bullets at this level are ‘%s’",
 			                 have, want);
 		host->fix(d, b->marker.start, b->marker.end, want);
-		host->note(d, f->marker.start, f->marker.end, "the first bullet sets ‘%s’ here", want);
+		if (st->preferred_bullet == 0) {
+			const stmtlint_block *f = &doc->blocks[style.example[depth]];
+
+			host->note(d, f->marker.start, f->marker.end, "most bullets are ‘%s’, as here", want);
+		}
+		/* a suppressed bullet starts no run: the next one speaks for itself */
+		run_of[depth] = d != NULL ? (long)i : -1;
+		run_diag[depth] = d;
 	}
 }
 
