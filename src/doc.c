@@ -516,8 +516,11 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 	}
 }
 
-/* Blanks HTML comments ("<!-- … -->") anywhere in the draft; returns 0. */
-static void blank_comments(sl_doc *d, size_t from)
+/* Blanks HTML comments ("<!-- … -->") anywhere in the draft.  A "<!--"
+ * never closed is a [comment] error at its start, and only its four bytes
+ * are blanked: the rest of the draft is still checked.  Returns 0, or -1
+ * when out of memory. */
+static int blank_comments(sl_doc *d, size_t from)
 {
 	char *p = d->prose;
 	size_t len = d->pub.length;
@@ -533,10 +536,17 @@ static void blank_comments(sl_doc *d, size_t from)
 			break;
 		s = (size_t)(open - p);
 		close = memmem(p + s + 4, len - s - 4, "-->", 3);
-		e = close ? (size_t)(close - p) + 3 : len;
+		if (close == NULL) {
+			blank(p, s, s + 4);
+			return add_issue(d, "comment", STMTLINT_ERROR, s, s + 4,
+			                 "this comment is never closed with '-->': a Markdown reader sees "
+			                 "none of the text after it (checked here as text)");
+		}
+		e = (size_t)(close - p) + 3;
 		blank(p, s, e);
 		i = e;
 	}
+	return 0;
 }
 
 /* ---- blocks ----------------------------------------------------------- */
@@ -1385,7 +1395,8 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 		if (first == (size_t)-1)
 			goto fail;
 	}
-	blank_comments(d, first < d->pub.n_lines ? d->lines[first].start : len);
+	if (blank_comments(d, first < d->pub.n_lines ? d->lines[first].start : len) != 0)
+		goto fail;
 	blank_urls(d, 0, len);
 	if (format == STMTLINT_FORMAT_MARKDOWN && first < d->pub.n_lines)
 		blank_markdown_inline(d, d->lines[first].start, len);
