@@ -7,6 +7,9 @@ const core_rule core_rules[N_CORE_RULES] = {
 	[CORE_BIDI] = { "bidi", STMTLINT_WARNING, 0,
 	                "a bidirectional control character, which can make text display in another "
 	                "order than it reads" },
+	[CORE_COMMENT] = { "comment", STMTLINT_ERROR, 0,
+	                   "an HTML comment '<!--' that is never closed: a Markdown reader sees none "
+	                   "of the text after it" },
 	[CORE_CONFIG] = { "config", STMTLINT_ERROR, 1,
 	                  "a configuration, profile, rule data or dataset cannot be used" },
 	[CORE_ENCODING] = { "encoding", STMTLINT_ERROR, 0, "bytes that are not UTF-8" },

@@ -10,6 +10,7 @@
 
 typedef enum core_rule_id {
 	CORE_BIDI = 0,       /* a bidirectional control character: text may not read as it shows */
+	CORE_COMMENT,        /* an HTML comment that is never closed */
 	CORE_CONFIG,         /* a configuration, profile, rule data or dataset that cannot be used */
 	CORE_ENCODING,       /* bytes that are not UTF-8 */
 	CORE_FRONT_MATTER,   /* front matter that cannot be read */

@@ -76,14 +76,36 @@ static void blank(char *s, size_t start, size_t end)
 			s[i] = ' ';
 }
 
+/* The length of the white space character at s[i] (before `end`) as a
+ * reader sees it: ASCII blanks, the Unicode space separators (no-break
+ * spaces included) and the zero-width space; 0 when s[i] is none, and for a
+ * line end. */
+static size_t space_at(const char *s, size_t i, size_t end)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (i >= end || s[i] == '\n')
+		return 0;
+	if ((unsigned char)s[i] < 0x80)
+		return s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v';
+	n = utf8_next(s + i, end - i, &cp);
+	return utf8_is_space(cp) ? n : 0;
+}
+
+/* The first byte at or after `i` (before `end`) that is not white space. */
+static size_t skip_spaces(const char *s, size_t i, size_t end)
+{
+	size_t n;
+
+	while ((n = space_at(s, i, end)) > 0)
+		i += n;
+	return i;
+}
+
 static int is_blank_span(const char *s, size_t start, size_t end)
 {
-	size_t i;
-
-	for (i = start; i < end; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-			return 0;
-	return 1;
+	return skip_spaces(s, start, end) >= end;
 }
 
 stmtlint_doc_format doc_format_for(const char *path)
@@ -494,8 +516,11 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 	}
 }
 
-/* Blanks HTML comments ("<!-- … -->") anywhere in the draft; returns 0. */
-static void blank_comments(sl_doc *d, size_t from)
+/* Blanks HTML comments ("<!-- … -->") anywhere in the draft.  A "<!--"
+ * never closed is a [comment] error at its start, and only its four bytes
+ * are blanked: the rest of the draft is still checked.  Returns 0, or -1
+ * when out of memory. */
+static int blank_comments(sl_doc *d, size_t from)
 {
 	char *p = d->prose;
 	size_t len = d->pub.length;
@@ -511,10 +536,17 @@ static void blank_comments(sl_doc *d, size_t from)
 			break;
 		s = (size_t)(open - p);
 		close = memmem(p + s + 4, len - s - 4, "-->", 3);
-		e = close ? (size_t)(close - p) + 3 : len;
+		if (close == NULL) {
+			blank(p, s, s + 4);
+			return add_issue(d, "comment", STMTLINT_ERROR, s, s + 4,
+			                 "this comment is never closed with '-->': a Markdown reader sees "
+			                 "none of the text after it (checked here as text)");
+		}
+		e = (size_t)(close - p) + 3;
 		blank(p, s, e);
 		i = e;
 	}
+	return 0;
 }
 
 /* ---- blocks ----------------------------------------------------------- */
@@ -544,22 +576,24 @@ static int parse_int(const char *s, size_t n)
 /* Reads a section number "N. " (1-3 digits, then '.', then white space or
  * the end of the line) at p[i]; on success sets the shape's kind, number,
  * value and content and returns 1. */
-static int section_number(const char *p, size_t i, size_t e, line_shape *sh)
+static int section_number(const char *text, const char *p, size_t i, size_t e, line_shape *sh)
 {
 	size_t k = i;
+	size_t digits;
 
 	while (k < e && k - i < 3 && isdigit((unsigned char)p[k]))
 		k++;
-	if (k == i || k >= e || p[k] != '.' || (k + 1 < e && p[k + 1] != ' ' && p[k + 1] != '\t'))
+	digits = k - i;
+	/* a Markdown escape "8\." is the number 8 and a '.' (prose blanks the '\') */
+	if (k + 1 < e && text[k] == '\\' && p[k + 1] == '.')
+		k++;
+	if (digits == 0 || k >= e || p[k] != '.' || (k + 1 < e && space_at(p, k + 1, e) == 0))
 		return 0;
 	sh->kind = STMTLINT_BLOCK_SECTION;
 	sh->number.start = i;
 	sh->number.end = k + 1;
-	sh->value = parse_int(p + i, k - i);
-	k++;
-	while (k < e && (p[k] == ' ' || p[k] == '\t'))
-		k++;
-	sh->content = k;
+	sh->value = parse_int(p + i, digits);
+	sh->content = skip_spaces(p, k + 1, e);
 	return 1;
 }
 
@@ -580,13 +614,16 @@ static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
 
 	memset(sh, 0, sizeof(*sh));
 	sh->kind = STMTLINT_BLOCK_PARAGRAPH;
-	while (i < e && (p[i] == ' ' || p[i] == '\t')) {
+	while (i < e && space_at(p, i, e) > 0) {
 		sh->indent += p[i] == '\t' ? 4 : 1;
-		i++;
+		i += space_at(p, i, e);
 	}
 	sh->indent_bytes = i - s;
 	sh->content = i;
 	if (i >= e)
+		return;
+	/* an escaped first character ("\-", "\#", "\(") is text, not a marker */
+	if (md && i > s && d->text[i - 1] == '\\')
 		return;
 	/* Markdown heading: the '#'s are already blanked in prose, so read text. */
 	if (md && d->text[i] == '#') {
@@ -604,12 +641,12 @@ static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
 			sh->content = j;
 			i = j;
 			/* "## 1. Title" is a numbered section */
-			section_number(p, i, e, sh);
+			section_number(d->text, p, i, e, sh);
 			return;
 		}
 	}
 	/* "1. " numbered section (not "1.5", not "2011.") */
-	if (sh->indent <= 3 && section_number(p, i, e, sh)) {
+	if (sh->indent <= 3 && section_number(d->text, p, i, e, sh)) {
 		sh->marker = sh->number;
 		return;
 	}
@@ -619,16 +656,13 @@ static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
 
 		while (k < e && k - i - 1 < 3 && isdigit((unsigned char)p[k]))
 			k++;
-		if (k < e && p[k] == ')' && (k + 1 == e || p[k + 1] == ' ' || p[k + 1] == '\t')) {
+		if (k < e && p[k] == ')' && (k + 1 == e || space_at(p, k + 1, e) > 0)) {
 			sh->kind = STMTLINT_BLOCK_ITEM;
 			sh->marker.start = i;
 			sh->marker.end = k + 1;
 			sh->number = sh->marker;
 			sh->value = parse_int(p + i + 1, k - i - 1);
-			k++;
-			while (k < e && (p[k] == ' ' || p[k] == '\t'))
-				k++;
-			sh->content = k;
+			sh->content = skip_spaces(p, k + 1, e);
 			return;
 		}
 	}
@@ -637,15 +671,15 @@ static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
 		uint32_t cp;
 		size_t n = utf8_next(d->text + i, e - i, &cp);
 
-		if (is_bullet_cp(cp, md) && i + n < e && (p[i + n] == ' ' || p[i + n] == '\t')) {
-			size_t k = i + n;
+		/* the marker must still be there in prose (not an emphasis '*') */
+		if (is_bullet_cp(cp, md) && p[i] == d->text[i] && i + n < e && space_at(p, i + n, e) > 0) {
+			size_t k;
 
 			sh->kind = STMTLINT_BLOCK_BULLET;
 			sh->bullet = cp;
 			sh->marker.start = i;
 			sh->marker.end = i + n;
-			while (k < e && (p[k] == ' ' || p[k] == '\t'))
-				k++;
+			k = skip_spaces(p, i + n, e);
 			sh->content = k;
 			/* "- (3) …" */
 			if (k + 2 < e && p[k] == '(' && isdigit((unsigned char)p[k + 1])) {
@@ -653,14 +687,11 @@ static void shape_line(const sl_doc *d, size_t l, line_shape *sh)
 
 				while (m < e && m - k - 1 < 3 && isdigit((unsigned char)p[m]))
 					m++;
-				if (m < e && p[m] == ')' && (m + 1 == e || p[m + 1] == ' ' || p[m + 1] == '\t')) {
+				if (m < e && p[m] == ')' && (m + 1 == e || space_at(p, m + 1, e) > 0)) {
 					sh->number.start = k;
 					sh->number.end = m + 1;
 					sh->value = parse_int(p + k + 1, m - k - 1);
-					m++;
-					while (m < e && (p[m] == ' ' || p[m] == '\t'))
-						m++;
-					sh->content = m;
+					sh->content = skip_spaces(p, m + 1, e);
 				}
 			}
 		}
@@ -682,12 +713,73 @@ static stmtlint_block *new_block(sl_doc *d, size_t at)
 	return b;
 }
 
+/* `end` less the white space (Unicode spaces too) before it, down to `start`. */
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
-	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r' ||
-	                       s[end - 1] == '\n'))
-		end--;
+	while (end > start) {
+		size_t at;
+		uint32_t cp;
+
+		if (s[end - 1] == '\n' || space_at(s, end - 1, end) == 1) {
+			end--;
+			continue;
+		}
+		if ((unsigned char)s[end - 1] < 0x80)
+			break;
+		cp = utf8_prev(s, end, &at);
+		if (at < start || !utf8_is_space(cp))
+			break;
+		end = at;
+	}
 	return end;
+}
+
+/* Whether the text of line l (in prose) ends a sentence or a clause:
+ * '.', ':', ';', '!' or '?', maybe before closing quotes and brackets. */
+static int line_ends_clause(const sl_doc *d, size_t l)
+{
+	const char *p = d->prose;
+	size_t s = d->lines[l].start;
+	size_t e = trim_end(p, s, d->lines[l].end);
+
+	while (e > s && (strchr("\"')]", p[e - 1]) != NULL ||
+	                 (e - s >= 3 && (memcmp(p + e - 3, "\xE2\x80\x9D", 3) == 0 ||
+	                                 memcmp(p + e - 3, "\xE2\x80\x99", 3) == 0)))) {
+		e -= p[e - 1] & 0x80 ? 3 : 1;
+		e = trim_end(p, s, e);
+	}
+	return e > s && strchr(".:;!?", p[e - 1]) != NULL;
+}
+
+/* Whether line l, shaped like the start of a numbered section or a
+ * bullet, is instead a wrapped line of the block `cur` above it that
+ * happens to start with a number or a dash ("…met on March\n14. They…").
+ * CommonMark lets only "1." and '-', '*', '+' interrupt a paragraph, and
+ * any list marker start the next item of a list.  Markers it does not
+ * know ('•', '–') and the markers of a text draft start a bullet after a
+ * list entry or a line that ends a sentence or clause, and a section when
+ * it goes on from the last one (`last_section`) in a list or begins or
+ * goes on with a list after such a line.  Items "(1)" always start. */
+static int wrapped_marker(const sl_doc *d, const stmtlint_block *cur, size_t l,
+                          const line_shape *sh, int last_section)
+{
+	int md = d->pub.format == STMTLINT_FORMAT_MARKDOWN;
+	int cm_bullet = sh->kind == STMTLINT_BLOCK_BULLET &&
+	                (sh->bullet == '-' || sh->bullet == '*' || sh->bullet == '+');
+	int in_list = cur->kind == STMTLINT_BLOCK_SECTION || cur->kind == STMTLINT_BLOCK_ITEM ||
+	              cur->kind == STMTLINT_BLOCK_BULLET;
+	int goes_on = sh->value == last_section + 1;
+
+	if (l == 0 || sh->level > 0 || (sh->kind != STMTLINT_BLOCK_SECTION &&
+	                                sh->kind != STMTLINT_BLOCK_BULLET))
+		return 0;
+	if (md && (cm_bullet || (sh->kind == STMTLINT_BLOCK_SECTION && (in_list || sh->value == 1))))
+		return 0;
+	if (sh->kind == STMTLINT_BLOCK_BULLET)
+		return !in_list && !line_ends_clause(d, l - 1);
+	if (in_list && goes_on)
+		return 0;
+	return !(line_ends_clause(d, l - 1) && (sh->value == 1 || goes_on));
 }
 
 /* Splits the lines from `first` on into blocks. */
@@ -697,6 +789,7 @@ static int segment(sl_doc *d, size_t first)
 	stmtlint_block *cur = NULL;
 	unsigned indents[64];
 	size_t n_indents = 0;
+	int last_section = 0;
 	size_t l;
 
 	for (l = first; l < d->pub.n_lines; l++) {
@@ -776,9 +869,15 @@ static int segment(sl_doc *d, size_t first)
 		if (cur != NULL && cur->kind == STMTLINT_BLOCK_COMMENT)
 			cur = NULL;
 		shape_line(d, l, &sh);
+		if (cur != NULL && sh.kind != STMTLINT_BLOCK_PARAGRAPH &&
+		    wrapped_marker(d, cur, l, &sh, last_section)) {
+			sh.kind = STMTLINT_BLOCK_PARAGRAPH;   /* text that goes on */
+		} else if (sh.kind == STMTLINT_BLOCK_SECTION) {
+			last_section = sh.value;
+		}
 		if (md && sh.kind == STMTLINT_BLOCK_PARAGRAPH && cur != NULL &&
-		    cur->kind != STMTLINT_BLOCK_HEADING && cur->kind != STMTLINT_BLOCK_SECTION) {
-			/* a lazy continuation line */
+		    cur->kind != STMTLINT_BLOCK_HEADING) {
+			/* a continuation line, or a lazy one (a '#' heading ends at its line) */
 		} else if (!md && sh.kind == STMTLINT_BLOCK_PARAGRAPH && cur != NULL) {
 			/* a continuation line */
 		} else {
@@ -823,6 +922,54 @@ static int segment(sl_doc *d, size_t first)
 			cur = NULL;   /* a heading is one line */
 	}
 	return 0;
+}
+
+/* The most lines a bold-only heading may wrap onto. */
+#define BOLD_HEADING_MAX_LINES 2
+
+/* Whether text[s, e) is one strong emphasis ("**…**" or "__…__") and
+ * nothing else; sets [*in_s, *in_e) to what it holds, less white space. */
+static int bold_only(const char *text, size_t s, size_t e, size_t *in_s, size_t *in_e)
+{
+	const char *inner;
+
+	if (e - s < 5 || !((text[s] == '*' && text[s + 1] == '*') || (text[s] == '_' && text[s + 1] == '_')) ||
+	    text[e - 1] != text[s] || text[e - 2] != text[s])
+		return 0;
+	inner = text + s + 2;
+	if (memmem(inner, e - s - 4, text[s] == '*' ? "**" : "__", 2) != NULL)
+		return 0;
+	*in_s = skip_spaces(text, s + 2, e - 2);
+	*in_e = trim_end(text, *in_s, e - 2);
+	return *in_e > *in_s;
+}
+
+/* Turns each Markdown paragraph of at most BOLD_HEADING_MAX_LINES lines
+ * that is only bold text, and does not end a sentence, into a HEADING of
+ * depth 0: a reader sees a heading ("**Trade and Prosperity**"). Its
+ * content is the bold text. */
+static void bold_headings(sl_doc *d)
+{
+	size_t i;
+
+	if (d->pub.format != STMTLINT_FORMAT_MARKDOWN)
+		return;
+	for (i = 0; i < d->pub.n_blocks; i++) {
+		stmtlint_block *b = &d->blocks[i];
+		size_t s;
+		size_t e;
+
+		if (b->kind != STMTLINT_BLOCK_PARAGRAPH ||
+		    b->last_line - b->first_line >= BOLD_HEADING_MAX_LINES ||
+		    !bold_only(d->text, skip_spaces(d->text, d->lines[b->first_line].start, b->span.end),
+		               b->span.end, &s, &e) ||
+		    strchr(".;,!?", d->text[e - 1]) != NULL)
+			continue;
+		b->kind = STMTLINT_BLOCK_HEADING;
+		b->depth = 0;
+		b->content.start = s;
+		b->content.end = e;
+	}
 }
 
 /* Names the title, the date line and the headings of the front part, and
@@ -997,8 +1144,7 @@ static int find_sentences(sl_doc *d)
 		if (b->kind == STMTLINT_BLOCK_FRONT_MATTER || b->kind == STMTLINT_BLOCK_COMMENT ||
 		    b->kind == STMTLINT_BLOCK_CODE)
 			continue;
-		while (i < end && isspace((unsigned char)p[i]))
-			i++;
+		i = skip_spaces(p, i, end);
 		start = i;
 		while (i < end) {
 			char c = p[i];
@@ -1014,7 +1160,7 @@ static int find_sentences(sl_doc *d)
 			if (j + 3 <= end && (strncmp(p + j, "\xE2\x80\x9D", 3) == 0 ||
 			                     strncmp(p + j, "\xE2\x80\x99", 3) == 0))
 				j += 3;
-			if (j < end && !isspace((unsigned char)p[j])) {
+			if (j < end && p[j] != '\n' && space_at(p, j, end) == 0) {
 				i = j > i + 1 ? j : i + 1;
 				continue;
 			}
@@ -1025,8 +1171,8 @@ static int find_sentences(sl_doc *d)
 			{
 				size_t k = j;
 
-				while (k < end && isspace((unsigned char)p[k]))
-					k++;
+				while (k < end && (p[k] == '\n' || space_at(p, k, end) > 0))
+					k += p[k] == '\n' ? 1 : space_at(p, k, end);
 				if (k < end && islower((unsigned char)p[k])) {
 					i = k;
 					continue;
@@ -1249,12 +1395,14 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 		if (first == (size_t)-1)
 			goto fail;
 	}
-	blank_comments(d, first < d->pub.n_lines ? d->lines[first].start : len);
+	if (blank_comments(d, first < d->pub.n_lines ? d->lines[first].start : len) != 0)
+		goto fail;
 	blank_urls(d, 0, len);
 	if (format == STMTLINT_FORMAT_MARKDOWN && first < d->pub.n_lines)
 		blank_markdown_inline(d, d->lines[first].start, len);
 	if (segment(d, first) != 0)
 		goto fail;
+	bold_headings(d);
 	classify(d);
 	if (find_words(d) != 0 || find_sentences(d) != 0)
 		goto fail;

@@ -275,8 +275,19 @@ static int index_items(suppress_set *set)
 	return 0;
 }
 
+/* Whether byte `at` lies in a code block; *block walks the blocks forward
+ * (calls come in document order). */
+static int inside_code(const stmtlint_doc *doc, size_t at, size_t *block)
+{
+	while (*block < doc->n_blocks && doc->blocks[*block].span.end <= at)
+		(*block)++;
+	return *block < doc->n_blocks && doc->blocks[*block].kind == STMTLINT_BLOCK_CODE &&
+	       doc->blocks[*block].span.start <= at;
+}
+
 int suppress_scan(const stmtlint_doc *doc, suppress_set *out)
 {
+	size_t block = 0;
 	const char *t = doc->text;
 	size_t len = doc->length;
 	size_t i = 0;
@@ -297,7 +308,9 @@ int suppress_scan(const stmtlint_doc *doc, suppress_set *out)
 		if (close == NULL)
 			break;
 		i = (size_t)(close - t) + 3;
-		rc = read_comment(&st, (size_t)(open - t), (size_t)(close - t));
+		/* a comment shown as code is text, not a directive */
+		if (!inside_code(doc, (size_t)(open - t), &block))
+			rc = read_comment(&st, (size_t)(open - t), (size_t)(close - t));
 	}
 	if (rc == 0)
 		rc = close_ranges(&st);

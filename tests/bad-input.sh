@@ -170,8 +170,8 @@ awk 'BEGIN { print "Joint Statement\n\nJune 9, 2011\n\n1. Items:\n"
 {
 	printf '# Title\n\nJune 9, 2011\n\n- First.\n\n'
 	yes '<!-- stmtlint-disable dates -->' | head -n 40000
-	printf '<!-- stmtlint-disable structure/bullets -->\n\n'
-	yes '* Bullet.' | head -n 40000
+	printf '<!-- stmtlint-disable structure/items -->\n\n'
+	yes '(1) Item.' | head -n 40000
 } >silenced.md
 
 # 64 MB of one-word bullets (4 MB under a sanitizer or valgrind, which are
@@ -357,7 +357,7 @@ deleting/a.txt:8:1: warning: bullet ‘•’ where this draft's bullets are ‘
     8 | • Sharing more information.
       | ^
       | -
-deleting/a.txt:7:1: note: the first bullet sets ‘-’ here
+deleting/a.txt:7:1: note: most bullets are ‘-’, as here
     7 | - Sharing information.
       | ^
 deleting/b.txt: error: cannot open: No such file or directory [input]

@@ -86,7 +86,7 @@ list_rules() {
 	env "$@" $(memcheck "$program") "$program" --list-rules >"$tmp/rules" 2>"$tmp/log" ||
 		list_status=$?
 	grep -o '^[a-z][a-z-]*' "$tmp/rules" |
-		grep -vxE 'bidi|config|encoding|front-matter|input|limit|pattern-limit|plugin|suppression' |
+		grep -vxE 'bidi|comment|config|encoding|front-matter|input|limit|pattern-limit|plugin|suppression' |
 		tr '\n' ' ' | sed 's/ $//' >"$tmp/plugins"
 	return $list_status
 }

@@ -22,6 +22,9 @@ EXTRA_DIST += tests/tap.sh
 # Escaped control characters, JSON strings, column units, huge lines.
 TESTS += tests/output-escape.sh
 dist_check_SCRIPTS += tests/output-escape.sh
+# The labels of the published statements in ../shared/corpus/real.
+TESTS += tests/realcheck.sh
+dist_check_SCRIPTS += tests/realcheck.sh
 # GOLDEN_UPDATE cannot make a golden test pass under CI.
 TESTS += tests/golden-update-refused.sh
 dist_check_SCRIPTS += tests/golden-update-refused.sh

@@ -2,9 +2,9 @@
  *
  * Sections "1." "2." … in sequence; items "(1)" … "(n)" of a section without
  * gaps or repeats, all written in one form; one bullet marker per nesting
- * level; headings of one kind that all end with ':' or all do not; and
+ * level (the most common); headings of one kind that all end with ':' or all do not; and
  * cross-references "2.(1)-(5)" that point to sections and items that exist.
- * A consistency check takes the first occurrence as the pattern, as
+ * A consistency check of headings takes the first occurrence as the pattern, as
  * markdownlint's "consistent" styles do, and says where it was set.
  */
 #include <stdio.h>
@@ -20,7 +20,8 @@ enum {
 	CHECK_ITEM_FORM,
 	CHECK_BULLETS,
 	CHECK_HEADING_COLON,
-	CHECK_XREF
+	CHECK_XREF,
+	CHECK_RESTART
 };
 
 static const stmtlint_check_spec checks[] = {
@@ -36,6 +37,8 @@ static const stmtlint_check_spec checks[] = {
 	                          "headings of one kind all end with ':' or all do not" },
 	[CHECK_XREF] = { "xref", STMTLINT_ERROR,
 	                 "cross-references such as 2.(1)-(5) point to items that exist" },
+	[CHECK_RESTART] = { "restart", STMTLINT_NOTE,
+	                    "numbering that starts again at 1 with no heading or lead-in ':' before it" },
 };
 
 static const char *const bullet_choices[] = { "consistent", "-", "*", "\xE2\x80\xA2", NULL };
@@ -43,7 +46,7 @@ static const char *const bullet_choices[] = { "consistent", "-", "*", "\xE2\x80\
 static const stmtlint_option_spec options[] = {
 	{ .name = "bullet", .type = STMTLINT_OPT_STRING, .default_value = "consistent",
 	  .choices = bullet_choices,
-	  .help = "the bullet marker to use: consistent (the first one sets it), '-', '*' or '\xE2\x80\xA2'" },
+	  .help = "the bullet marker to use: consistent (the marker most bullets at each depth use), '-', '*' or '\xE2\x80\xA2'" },
 };
 
 typedef struct state {
@@ -130,16 +133,162 @@ static void check_sequence(const stmtlint_host *host, stmtlint_ctx *ctx, const s
 	}
 }
 
-static void check_sections(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                           size_t *scratch)
+/* The most words of a numbered heading ("2. Tariffs"). */
+#define MAX_HEADING_WORDS 15
+
+/* Whether [start, end) of doc->text ends a sentence or a list entry
+ * ('.', ';', ',', '!' or '?'), looking through closing emphasis. */
+static int ends_sentence(const stmtlint_doc *doc, size_t start, size_t end)
+{
+	while (end > start && (doc->text[end - 1] == '*' || doc->text[end - 1] == '_' ||
+	                       doc->text[end - 1] == ' '))
+		end--;
+	return end > start && strchr(".;,!?", doc->text[end - 1]) != NULL;
+}
+
+/* Whether section block b reads as a heading: one line of at most
+ * MAX_HEADING_WORDS words that does not end a sentence. */
+static int section_is_heading(const stmtlint_doc *doc, const stmtlint_block *b)
+{
+	size_t words = 1;
+	size_t i;
+
+	if (b->kind != STMTLINT_BLOCK_SECTION || b->first_line != b->last_line ||
+	    b->content.end <= b->content.start || ends_sentence(doc, b->content.start, b->content.end))
+		return 0;
+	for (i = b->content.start; i < b->content.end; i++)
+		if (doc->text[i] == ' ')
+			words++;
+	return words <= MAX_HEADING_WORDS;
+}
+
+/* Whether a one-line paragraph names a part of the draft: "Annex I",
+ * "Section 2", "Part Three", "Chapter 4", "Appendix A". */
+static int names_a_part(const stmtlint_doc *doc, const stmtlint_block *b)
+{
+	static const char *const words[] = { "annex ", "section ", "part ", "chapter ", "appendix ",
+	                                     NULL };
+	size_t n = b->content.end - b->content.start;
+	size_t k;
+
+	if (b->kind != STMTLINT_BLOCK_PARAGRAPH || b->first_line != b->last_line || n > 80 ||
+	    ends_sentence(doc, b->content.start, b->content.end))
+		return 0;
+	for (k = 0; words[k] != NULL; k++)
+		if (n > strlen(words[k]) &&
+		    strncasecmp(doc->text + b->content.start, words[k], strlen(words[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the draft numbers its headings and, separately, the paragraphs
+ * under them ("2. Tariffs" then "1. …", "2. …"): a heading-like section is
+ * followed, before the next one, by a section numbered 1 that is not. */
+static int two_levels(const stmtlint_doc *doc)
+{
+	size_t i;
+	int after_heading = 0;
+
+	for (i = 0; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+
+		if (b->kind != STMTLINT_BLOCK_SECTION)
+			continue;
+		if (section_is_heading(doc, b))
+			after_heading = 1;
+		else if (after_heading && b->value == 1)
+			return 1;
+		else
+			after_heading = 0;
+	}
+	return 0;
+}
+
+/* What lies between two numbered blocks of one sequence. */
+enum scope_break {
+	BREAK_NONE = 0,
+	BREAK_HEADING,   /* a heading, a bold-only line, "Annex I", a numbered heading */
+	BREAK_LEAD_IN    /* prose ending with ':' right before the second one */
+};
+
+/* What starts a new numbering scope between blocks `from` (exclusive) and
+ * `to`: headings (and, when `headings_numbered`, heading-like sections),
+ * or a lead-in ending with ':' just before `to`. */
+static enum scope_break scope_between(const stmtlint_doc *doc, long from, size_t to,
+                                      int headings_numbered)
+{
+	size_t i;
+	long last = -1;
+
+	for (i = (size_t)(from + 1); i < to; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+
+		if (b->kind == STMTLINT_BLOCK_HEADING || b->kind == STMTLINT_BLOCK_TITLE ||
+		    names_a_part(doc, b) || (headings_numbered && section_is_heading(doc, b)))
+			return BREAK_HEADING;
+		if (b->kind != STMTLINT_BLOCK_COMMENT && b->kind != STMTLINT_BLOCK_CODE)
+			last = (long)i;
+	}
+	if (last >= 0 && doc->blocks[last].kind == STMTLINT_BLOCK_PARAGRAPH) {
+		const stmtlint_block *b = &doc->blocks[last];
+
+		if (b->content.end > b->content.start && doc->text[b->content.end - 1] == ':')
+			return BREAK_LEAD_IN;
+	}
+	return BREAK_NONE;
+}
+
+/* Checks the numbered sections of one level (`heading_level`: the
+ * heading-like ones of a draft with two levels, or the others) as one
+ * sequence that may start again at 1, or go on, after each scope break.
+ * A restart with no break is reported once per run of restarts. */
+static void check_section_level(const stmtlint_host *host, stmtlint_ctx *ctx,
+                                const stmtlint_doc *doc, size_t *idx, int levels, int heading_level)
 {
 	size_t n = 0;
 	size_t i;
+	long prev = -1;
+	size_t run_start = 0;
 
-	for (i = 0; i < doc->n_blocks; i++)
-		if (doc->blocks[i].kind == STMTLINT_BLOCK_SECTION)
-			scratch[n++] = i;
-	check_sequence(host, ctx, doc, scratch, n, CHECK_SECTIONS, 0, -1);
+	for (i = 0; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+		enum scope_break br;
+
+		if (b->kind != STMTLINT_BLOCK_SECTION ||
+		    (levels && section_is_heading(doc, b) != heading_level))
+			continue;
+		br = prev < 0 ? BREAK_HEADING : scope_between(doc, prev, i, levels && !heading_level);
+		prev = (long)i;
+		if (br != BREAK_NONE && b->value == 1) {
+			/* a new scope: check what came before it, start again */
+			check_sequence(host, ctx, doc, idx + run_start, n - run_start, CHECK_SECTIONS, 0, -1);
+			run_start = n;
+		} else if (br == BREAK_NONE && b->value == 1 && n > run_start) {
+			const stmtlint_block *p = &doc->blocks[idx[n - 1]];
+			stmtlint_diag *d;
+
+			check_sequence(host, ctx, doc, idx + run_start, n - run_start, CHECK_SECTIONS, 0, -1);
+			run_start = n;
+			if (p->value != 1) {
+				d = host->report(ctx, CHECK_RESTART, b->number.start, b->number.end,
+				                 "the numbering starts again at %d after %d, with no heading "
+				                 "or lead-in ending with ':' before it", b->value, p->value);
+				host->note(d, p->number.start, p->number.end, "the number before it");
+			}
+		}
+		idx[n++] = i;
+	}
+	check_sequence(host, ctx, doc, idx + run_start, n - run_start, CHECK_SECTIONS, 0, -1);
+}
+
+static void check_sections(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
+                           size_t *scratch)
+{
+	int levels = two_levels(doc);
+
+	check_section_level(host, ctx, doc, scratch, levels, 1);
+	if (levels)
+		check_section_level(host, ctx, doc, scratch, levels, 0);
 }
 
 /* ---- items ----------------------------------------------------------------- */
@@ -231,45 +380,112 @@ static void check_items(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 /* ---- bullets ------------------------------------------------------------ */
 
 #define MAX_DEPTH 16
+/* The most different bullet markers counted at one depth. */
+#define MAX_MARKERS 8
 
+/* The bullet marker most bullets at each depth use (the first seen wins a
+ * tie), and the first block that uses it; 0 and -1 at depths without. */
+typedef struct bullet_style {
+	uint32_t marker[MAX_DEPTH];
+	long example[MAX_DEPTH];
+} bullet_style;
+
+static unsigned bullet_depth(const stmtlint_block *b)
+{
+	return b->depth < MAX_DEPTH ? b->depth : MAX_DEPTH - 1;
+}
+
+static void find_bullet_style(const stmtlint_doc *doc, bullet_style *style)
+{
+	uint32_t seen[MAX_DEPTH][MAX_MARKERS];
+	size_t count[MAX_DEPTH][MAX_MARKERS];
+	long first[MAX_DEPTH][MAX_MARKERS];
+	size_t kinds[MAX_DEPTH] = { 0 };
+	size_t i;
+	unsigned dep;
+
+	for (i = 0; i < doc->n_blocks; i++) {
+		const stmtlint_block *b = &doc->blocks[i];
+		unsigned depth = bullet_depth(b);
+		size_t k;
+
+		if (b->kind != STMTLINT_BLOCK_BULLET)
+			continue;
+		for (k = 0; k < kinds[depth] && seen[depth][k] != b->bullet; k++)
+			;
+		if (k == kinds[depth]) {
+			if (k == MAX_MARKERS)
+				continue;
+			seen[depth][k] = b->bullet;
+			count[depth][k] = 0;
+			first[depth][k] = (long)i;
+			kinds[depth]++;
+		}
+		count[depth][k]++;
+	}
+	for (dep = 0; dep < MAX_DEPTH; dep++) {
+		size_t best = 0;
+		size_t k;
+
+		style->marker[dep] = 0;
+		style->example[dep] = -1;
+		for (k = 1; k < kinds[dep]; k++)
+			if (count[dep][k] > count[dep][best])
+				best = k;
+		if (kinds[dep] > 0) {
+			style->marker[dep] = seen[dep][best];
+			style->example[dep] = first[dep][best];
+		}
+	}
+}
+
+/* Reports bullets that are not the profile's marker, or, when the profile
+ * asks for consistency, runs of bullets that are not the marker most
+ * bullets of their depth use: one finding for each run, with a fix for
+ * each of its markers. */
 static void check_bullets(const stmtlint_host *host, const state *st, stmtlint_ctx *ctx,
                           const stmtlint_doc *doc)
 {
-	long first_at[MAX_DEPTH];
+	bullet_style style;
+	long run_of[MAX_DEPTH];   /* the block a minority run at each depth started, or -1 */
+	stmtlint_diag *run_diag[MAX_DEPTH];
 	size_t i;
 
+	find_bullet_style(doc, &style);
 	for (i = 0; i < MAX_DEPTH; i++)
-		first_at[i] = -1;
+		run_of[i] = -1;
 	for (i = 0; i < doc->n_blocks; i++) {
 		const stmtlint_block *b = &doc->blocks[i];
-		unsigned depth = b->depth < MAX_DEPTH ? b->depth : MAX_DEPTH - 1;
-		const stmtlint_block *f;
+		unsigned depth = bullet_depth(b);
+		uint32_t want_cp = st->preferred_bullet ? st->preferred_bullet : style.marker[depth];
 		char want[8];
 		char have[8];
 		stmtlint_diag *d;
 
-		if (b->kind != STMTLINT_BLOCK_BULLET)
+		if (b->kind != STMTLINT_BLOCK_BULLET) {
+			/* prose or an item between bullets ends every run */
+			if (b->kind != STMTLINT_BLOCK_COMMENT) {
+				unsigned k;
+
+				for (k = 0; k < MAX_DEPTH; k++)
+					run_of[k] = -1;
+			}
 			continue;
-		if (st->preferred_bullet != 0) {
-			if (b->bullet == st->preferred_bullet)
-				continue;
-			want[host->utf8_encode(st->preferred_bullet, want)] = '\0';
-			marker_text(doc, b, have, sizeof(have));
+		}
+		want[host->utf8_encode(want_cp, want)] = '\0';
+		if (b->bullet == want_cp) {
+			run_of[depth] = -1;
+			continue;
+		}
+		if (run_of[depth] >= 0 && doc->blocks[run_of[depth]].bullet == b->bullet) {
+			host->fix(run_diag[depth], b->marker.start, b->marker.end, want);
+			continue;
+		}
+		marker_text(doc, b, have, sizeof(have));
+		if (st->preferred_bullet != 0)
 			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
 			                 "bullet ‘%s’ where the profile asks for ‘%s’", have, want);
-			host->fix(d, b->marker.start, b->marker.end, want);
-			continue;
-		}
-		if (first_at[depth] < 0) {
-			first_at[depth] = (long)i;
-			continue;
-		}
-		f = &doc->blocks[first_at[depth]];
-		if (b->bullet == f->bullet)
-			continue;
-		marker_text(doc, f, want, sizeof(want));
-		marker_text(doc, b, have, sizeof(have));
-		if (depth == 0)
+		else if (depth == 0)
 			d = host->report(ctx, CHECK_BULLETS, b->marker.start, b->marker.end,
 			                 "bullet ‘%s’ where this draft's bullets are ‘%s’", have, want);
 		else
@@ -277,7 +493,14 @@ static void check_bullets(const stmtlint_host *host, const state *st, stmtlint_c
 			                 "bullet ‘%s’ where this draft's bullets at this level are ‘%s’",
 			                 have, want);
 		host->fix(d, b->marker.start, b->marker.end, want);
-		host->note(d, f->marker.start, f->marker.end, "the first bullet sets ‘%s’ here", want);
+		if (st->preferred_bullet == 0) {
+			const stmtlint_block *f = &doc->blocks[style.example[depth]];
+
+			host->note(d, f->marker.start, f->marker.end, "most bullets are ‘%s’, as here", want);
+		}
+		/* a suppressed bullet starts no run: the next one speaks for itself */
+		run_of[depth] = d != NULL ? (long)i : -1;
+		run_diag[depth] = d;
 	}
 }
 
