@@ -617,11 +617,12 @@ static unsigned long elapsed_ms(const struct timespec *since)
 	                       (now.tv_nsec - since->tv_nsec) / 1000000);
 }
 
-/* Runs one plugin on the draft under a guard; a crash, exit() or the time
- * limit leaves the plugin out of the rest of the run.  Returns 0 or -1. */
+/* Runs one plugin on the draft under a guard, with limit_ms left of the
+ * draft's draft_limit_ms; a crash, exit() or the time limit leaves the
+ * plugin out of the rest of the run.  Returns 0 or -1. */
 static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
                       const suppress_set *sup, diag_list *out, unsigned long limit_ms,
-                      errlist *err)
+                      unsigned long draft_limit_ms, errlist *err)
 {
 	struct stmtlint_ctx ctx;
 	check_call call = { in, &ctx, doc };
@@ -643,6 +644,8 @@ static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
 	ctx.sup = sup;
 	ctx.mc = rs->limits;
 	how = guard_run(call_check, &call, limit_ms, &rc, &detail);
+	if (how == GUARD_TIMEOUT)
+		detail = (int)draft_limit_ms;  /* the draft's limit, whatever was left of it */
 	if (how != GUARD_OK) {
 		/* its state may be corrupt: no more drafts for it */
 		((instance *)in)->crashed = 1;
@@ -726,7 +729,7 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, 
 			 * after a slow one still gets its say and the report names the slow one */
 			left = spent < limit_ms ? limit_ms - spent : 1;
 		}
-		if (run_plugin(rs, &rs->items[i], doc, &sup, out, left, err) != 0)
+		if (run_plugin(rs, &rs->items[i], doc, &sup, out, left, limit_ms, err) != 0)
 			rc = -1;
 	}
 done:

@@ -95,7 +95,10 @@ to_full "--version to a full disk: exit 2" --version
 to_full "--list-rules to a full disk: exit 2" --list-rules
 "$STMTLINT" --color=never b.txt >&- 2>out
 got=$?
-if [ $got = 2 ] && grep -q '^stmtlint: error: cannot write to standard output: it is closed$' out; then
+if [ -n "${STMTLINT_UNDER_VALGRIND:-}" ]; then
+	# valgrind opens its own files first, and one takes the closed descriptor
+	ok "a closed standard output: # SKIP under valgrind"
+elif [ $got = 2 ] && grep -q '^stmtlint: error: cannot write to standard output: it is closed$' out; then
 	ok "a closed standard output: exit 2"
 else
 	not_ok "a closed standard output: exit 2 (exit $got)"
