@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "dateparse.h"
 #include "position.h"
 #include "utf8.h"
 #include "yamltree.h"
@@ -147,101 +148,13 @@ void doc_position(const stmtlint_doc *doc, size_t offset, size_t *line, size_t *
 
 /* ---- dates on a date line --------------------------------------------- */
 
-static const char *const month_names[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", NULL
-};
-static const char *const month_abbrevs[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
-	"oct", "nov", "dec", NULL
-};
-static const char *const weekday_names[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL
-};
-
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-	size_t i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Tokens of a date: words, numbers (with an ordinal suffix) and separators. */
 int doc_is_date_only(const char *s, size_t len)
 {
-	size_t i = 0;
-	int saw_month = 0;
-	int saw_year = 0;
-	int saw_day = 0;
-	int tokens = 0;
+	dp_date d;
 
-	while (i < len && isspace((unsigned char)s[i]))
-		i++;
-	/* ISO 8601 */
-	if (len - i >= 10 && isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 3]) &&
-	    s[i + 4] == '-' && s[i + 7] == '-') {
-		size_t j = i + 10;
-
-		while (j < len && isspace((unsigned char)s[j]))
-			j++;
-		return j == len && isdigit((unsigned char)s[i + 5]) && isdigit((unsigned char)s[i + 8]);
-	}
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		size_t start = i;
-
-		if (isspace(c) || c == ',') {
-			i++;
-			continue;
-		}
-		tokens++;
-		if (tokens > 6)
-			return 0;
-		if (isalpha(c)) {
-			while (i < len && isalpha((unsigned char)s[i]))
-				i++;
-			if (word_in(s + start, i - start, month_names) ||
-			    word_in(s + start, i - start, month_abbrevs)) {
-				if (saw_month)
-					return 0;
-				saw_month = 1;
-				if (i < len && s[i] == '.')
-					i++;
-			} else if (word_in(s + start, i - start, weekday_names)) {
-				if (saw_month || saw_day)
-					return 0;
-				if (i < len && s[i] == '.')
-					i++;
-			} else {
-				return 0;
-			}
-		} else if (isdigit(c)) {
-			while (i < len && isdigit((unsigned char)s[i]))
-				i++;
-			if (i - start == 4) {
-				if (saw_year)
-					return 0;
-				saw_year = 1;
-			} else if (i - start <= 2) {
-				if (saw_day || saw_year)
-					return 0;
-				saw_day = 1;
-				if (i + 1 < len && isalpha((unsigned char)s[i]) && isalpha((unsigned char)s[i + 1]) &&
-				    (strncasecmp(s + i, "st", 2) == 0 || strncasecmp(s + i, "nd", 2) == 0 ||
-				     strncasecmp(s + i, "rd", 2) == 0 || strncasecmp(s + i, "th", 2) == 0))
-					i += 2;
-			} else {
-				return 0;
-			}
-		} else {
-			return 0;
-		}
-	}
-	return saw_month && saw_year;
+	/* the dates plugin's recogniser: what the core takes for a date line,
+	 * the plugin can read */
+	return dp_parse_whole(s, len, &d) && d.year > 0 && d.form != DP_FORM_NUMERIC;
 }
 
 /* ---- front matter ------------------------------------------------------ */
@@ -1101,6 +1014,16 @@ static const char *const abbreviations[] = {
 	"corp", "gov", "amb", "sen", "rep", "gen", "lt", "col", "prof", "jr", "sr", "approx",
 	"art", "para", "fig", "vol", "ed", "op", "cf", NULL
 };
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
+			return 1;
+	return 0;
+}
 
 /* Whether the '.' at p[dot] ends an abbreviation rather than a sentence. */
 static int ends_abbreviation(const char *p, size_t from, size_t dot)

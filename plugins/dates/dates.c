@@ -158,7 +158,7 @@ static void dates_fini(const stmtlint_host *host, void *state)
  * source beside the prose for ordinals written as markup. */
 static dp_text prose_text(const stmtlint_host *host, const stmtlint_doc *doc, size_t len)
 {
-	dp_text t = {doc->prose, len, doc->text, host->is_space, host->utf8_decode};
+	dp_text t = {doc->prose, len, doc->text, host->is_space, host->utf8_decode, 0};
 
 	return t;
 }
@@ -215,6 +215,9 @@ static void find_statement_date(const stmtlint_host *host, const stmtlint_doc *d
 		const stmtlint_block *b = &doc->blocks[doc->dateline];
 		dp_text t = prose_text(host, doc, b->span.end);
 
+		/* the core took the line for a date with this recogniser: read it
+		 * the same way, names in any case ("june 8, 2011") */
+		t.any_case = 1;
 		if (dp_find_in(&t, b->span.start, &d) && is_full_date(&d)) {
 			sd->known = 1;
 			sd->year = d.year;

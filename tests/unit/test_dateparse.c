@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "../../plugins/dates/dateparse.h"
+#include "dateparse.h"
 
 /* Finds the first date of `text`; fails the test when there is none. */
 static dp_date first_date(const char *text)
@@ -314,7 +314,7 @@ static void test_host_spaces(void **state)
 {
 	const char *t = "on June\xE2\x80\x82" "9, 2011.";
 	const char *u = "on June 9,\xE2\x80\x8B 2011.";
-	dp_text custom = {t, strlen(t), NULL, en_space_is_space, decode_short};
+	dp_text custom = {t, strlen(t), NULL, en_space_is_space, decode_short, 0};
 	dp_date d;
 
 	(void)state;
@@ -333,7 +333,7 @@ static void test_sup_ordinal(void **state)
 	/* a Markdown prose view blanks the tags; the source keeps them */
 	const char *source = "on 22<sup>nd</sup> June and";
 	const char *prose = "on 22     nd       June and";
-	dp_text md = {prose, strlen(prose), source, NULL, NULL};
+	dp_text md = {prose, strlen(prose), source, NULL, NULL, 0};
 	dp_date d = first_date(t);
 
 	(void)state;

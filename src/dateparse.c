@@ -241,7 +241,7 @@ static size_t read_month(const dp_text *t, size_t i, int *month, int *abbreviate
 	size_t n = read_letters(t, i);
 	size_t k;
 
-	if (n < 3 || n > 9 || !is_name_case(t->s, i, n))
+	if (n < 3 || n > 9 || !(t->any_case || is_name_case(t->s, i, n)))
 		return 0;
 	for (k = 0; k < 12; k++) {
 		if (letters_equal(t->s, i, n, month_names[k])) {
@@ -269,7 +269,7 @@ static size_t read_weekday(const dp_text *t, size_t i, int *weekday, size_t *wor
 	size_t n = read_letters(t, i);
 	size_t k;
 
-	if (n < 3 || n > 9 || !is_name_case(t->s, i, n))
+	if (n < 3 || n > 9 || !(t->any_case || is_name_case(t->s, i, n)))
 		return 0;
 	for (k = 0; k < 7; k++) {
 		if (letters_equal(t->s, i, n, weekday_names[k])) {
@@ -764,7 +764,7 @@ int dp_find_in(const dp_text *t, size_t from, dp_date *out)
 /* A text over s[0, len) with the default spaces and no markup view. */
 static dp_text plain_text(const char *s, size_t len)
 {
-	dp_text t = {s, len, NULL, NULL, NULL};
+	dp_text t = {s, len, NULL, NULL, NULL, 0};
 
 	return t;
 }
@@ -789,12 +789,14 @@ int dp_parse_whole(const char *s, size_t len, dp_date *out)
 	size_t i = 0, e = len, n;
 	int newline;
 
+	t.any_case = 1;
 	while ((n = space_len(&t, i, &newline)) > 0)
 		i += n;
 	while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' ||
 	                 s[e - 1] == '\r'))
 		e--;
-	if (!dp_parse_at(s, e, i, out))
+	t.len = e;
+	if (!dp_parse_at_in(&t, i, out))
 		return 0;
 	return out->span.end == e;
 }

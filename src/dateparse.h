@@ -83,6 +83,8 @@ typedef struct dp_text {
 	dp_space_fn is_space;   /* which characters are spaces; NULL: ASCII white
 	                           space, no-break, thin and zero-width spaces */
 	dp_decode_fn decode;    /* needed with is_space */
+	int any_case;           /* month and weekday names may be lower case ("june"):
+	                           for text that is certainly a date, as a date line */
 } dp_text;
 
 /* Finds the first date that starts at a word start at or after `from` in
@@ -99,7 +101,10 @@ int dp_parse_at_in(const dp_text *t, size_t at, dp_date *out);
 int dp_parse_at(const char *s, size_t len, size_t at, dp_date *out);
 
 /* Recognises a string that is only a date (leading and trailing white space
- * allowed), e.g. a front matter "date:" value.  Returns 1 or 0. */
+ * allowed), e.g. a front matter "date:" value or a date line, whose names
+ * may be in any case ("june 8, 2011": a date line is certainly a date).
+ * The core decides what a date line is with it, and the dates plugin reads
+ * the date line with it: one recogniser for both.  Returns 1 or 0. */
 int dp_parse_whole(const char *s, size_t len, dp_date *out);
 
 /* The order a date is written in (DP_ORDER_NONE for forms without one). */
