@@ -194,6 +194,34 @@ static stmtlint_regex *host_regex_compile(const stmtlint_options *opts, const st
 	return re;
 }
 
+/* Reports, under the core rule "pattern-limit", that pattern `re` gave up at
+ * subject[offset] (a place in the draft's text or prose): `why` says how. */
+static void report_pattern_limit(stmtlint_ctx *ctx, const stmtlint_regex *re, const char *subject,
+                                 size_t offset, const char *why)
+{
+	uintptr_t s = (uintptr_t)subject;
+	uintptr_t t = (uintptr_t)ctx->doc->text;
+	uintptr_t p = (uintptr_t)ctx->doc->prose;
+	size_t len = ctx->doc->pub.length;
+	size_t at = 0;
+	buf msg;
+
+	if (s >= t && s <= t + len)
+		at = (size_t)(s - t) + offset;
+	else if (s >= p && s <= p + len)
+		at = (size_t)(s - p) + offset;
+	if (at > len)
+		at = len;
+	buf_init(&msg, 4096);
+	buf_printf(&msg, "pattern '%s' (%s) of rule '%s' %s here; the rest of this check was skipped",
+	           re->pattern, re->where[0] ? re->where : "built in", ctx->inst->plugin->desc->id,
+	           why);
+	if (diag_add(ctx->out, "pattern-limit", STMTLINT_WARNING, at, at,
+	             msg.data ? msg.data : "pattern hit the match limit") == NULL)
+		ctx->oom = 1;
+	buf_free(&msg);
+}
+
 static int host_regex_match(stmtlint_ctx *ctx, const stmtlint_regex *re, const char *subject,
                             size_t length, size_t offset, size_t *ovector, size_t pairs)
 {
@@ -204,31 +232,23 @@ static int host_regex_match(stmtlint_ctx *ctx, const stmtlint_regex *re, const c
 		if (ctx->md == NULL)
 			return STMTLINT_RE_ERROR;
 	}
-	rc = regex_exec(re, ctx->md, ctx->mc, subject, length, offset, ovector, pairs);
+	regex_budget_for(&ctx->pattern_work, ctx->doc->pub.length);
+	rc = regex_exec(re, ctx->md, ctx->mc, &ctx->pattern_work, subject, length, offset, ovector,
+	                pairs);
+	if (rc == REGEX_BUDGET_SPENT) {
+		if (!ctx->budget_reported) {
+			char why[128];
+
+			snprintf(why, sizeof(why), "used up the pattern budget of this draft (%zu steps)",
+			         ctx->pattern_work.limit);
+			ctx->budget_reported = 1;
+			report_pattern_limit(ctx, re, subject, offset, why);
+		}
+		return STMTLINT_RE_LIMIT;
+	}
 	if (rc == STMTLINT_RE_LIMIT && !ctx->limit_reported) {
-		uintptr_t s = (uintptr_t)subject;
-		uintptr_t t = (uintptr_t)ctx->doc->text;
-		uintptr_t p = (uintptr_t)ctx->doc->prose;
-		size_t len = ctx->doc->pub.length;
-		size_t at = 0;
-		buf msg;
-
-		if (s >= t && s <= t + len)
-			at = (size_t)(s - t) + offset;
-		else if (s >= p && s <= p + len)
-			at = (size_t)(s - p) + offset;
-		if (at > len)
-			at = len;
-
 		ctx->limit_reported = 1;
-		buf_init(&msg, 4096);
-		buf_printf(&msg, "pattern '%s' (%s) of rule '%s' hit the match or depth limit here; "
-		           "the rest of this check was skipped", re->pattern,
-		           re->where[0] ? re->where : "built in", ctx->inst->plugin->desc->id);
-		if (diag_add(ctx->out, "pattern-limit", STMTLINT_WARNING, at, at,
-		             msg.data ? msg.data : "pattern hit the match limit") == NULL)
-			ctx->oom = 1;
-		buf_free(&msg);
+		report_pattern_limit(ctx, re, subject, offset, "hit the match or depth limit");
 	}
 	return rc;
 }

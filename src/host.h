@@ -40,7 +40,9 @@ struct stmtlint_ctx {
 	const suppress_set *sup;
 	pcre2_match_data *md;                 /* created on first use */
 	pcre2_match_context *mc;              /* shared by the draft's checks, read-only */
-	int limit_reported;
+	regex_budget pattern_work;            /* steps of pattern work on this draft (regex.h) */
+	int limit_reported;                   /* a match hit the match or depth limit; said once */
+	int budget_reported;                  /* pattern_work ran out; said once */
 	int oom;
 };
 

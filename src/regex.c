@@ -8,7 +8,7 @@
 struct stmtlint_regex *regex_compile(const char *pattern, unsigned flags, const char *where, buf *err)
 {
 	struct stmtlint_regex *re;
-	uint32_t options = PCRE2_UTF | PCRE2_UCP;
+	uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT;   /* steps are counted */
 	int code;
 	PCRE2_SIZE at;
 
@@ -51,6 +51,23 @@ void regex_free(struct stmtlint_regex *re)
 	free(re);
 }
 
+/* The budget of the match running on this thread: the match context is
+ * shared, so its callout cannot carry a budget of its own. */
+static _Thread_local regex_budget *running_budget;
+
+/* PCRE2's automatic callout, before each item of a pattern: one step. */
+static int count_step(pcre2_callout_block *block, void *unused)
+{
+	(void)block;
+	(void)unused;
+	if (running_budget == NULL)
+		return 0;
+	if (running_budget->spent >= running_budget->limit)
+		return PCRE2_ERROR_CALLOUT;   /* abandons the match */
+	running_budget->spent++;
+	return 0;
+}
+
 pcre2_match_context *regex_match_context(void)
 {
 	pcre2_match_context *mc = pcre2_match_context_create(NULL);
@@ -59,11 +76,21 @@ pcre2_match_context *regex_match_context(void)
 		return NULL;
 	pcre2_set_match_limit(mc, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(mc, REGEX_DEPTH_LIMIT);
+	pcre2_set_callout(mc, count_step, NULL);
 	return mc;
 }
 
+void regex_budget_for(regex_budget *budget, size_t length)
+{
+	if (budget->limit != 0)
+		return;
+	budget->limit = length > (SIZE_MAX - REGEX_WORK_BASE) / REGEX_WORK_PER_BYTE
+	                ? SIZE_MAX : REGEX_WORK_BASE + REGEX_WORK_PER_BYTE * length;
+}
+
 int regex_exec(const struct stmtlint_regex *re, pcre2_match_data *md, pcre2_match_context *mc,
-               const char *subject, size_t length, size_t offset, size_t *ovector, size_t pairs)
+               regex_budget *budget, const char *subject, size_t length, size_t offset,
+               size_t *ovector, size_t pairs)
 {
 	int rc;
 	PCRE2_SIZE *ov;
@@ -72,7 +99,14 @@ int regex_exec(const struct stmtlint_regex *re, pcre2_match_data *md, pcre2_matc
 
 	if (offset > length)
 		return STMTLINT_RE_NOMATCH;
+	if (budget->spent >= budget->limit)
+		return REGEX_BUDGET_SPENT;
+	budget->spent++;
+	running_budget = budget;
 	rc = pcre2_match(re->code, (PCRE2_SPTR)subject, length, offset, PCRE2_NO_UTF_CHECK, md, mc);
+	running_budget = NULL;
+	if (rc == PCRE2_ERROR_CALLOUT)
+		return REGEX_BUDGET_SPENT;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return STMTLINT_RE_NOMATCH;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||

@@ -91,6 +91,18 @@ printf 'principles:\n  announce: %s\n  items:\n    - id: one\n      number: 1\n 
 printf 'description: a catastrophic pattern\ninclude: [rules.yaml]\nrules:\n  principles: on\n' >catastrophic/profile.yaml
 printf 'profile: profile.yaml\n' >catastrophic/.stmtlint.yaml
 { printf 'Joint Statement\n\nJune 9, 2011\n\n1. Sharing information.\n\n'; head -c 50000 /dev/zero | tr '\0' a; printf '!\n'; } >catastrophic/draft.txt
+# A rule file with a pattern that stays under the match limit at each of
+# 100,000 places before the list: a few hundred thousand steps each.
+mkdir budget
+printf 'principles:\n  announce: %s\n  items:\n    - id: one\n      number: 1\n      agreed: "Sharing information"\n      key: [sharing information]\n' \
+	"'(?<count>\\d)(?:(a+)+b)?'" >budget/rules.yaml
+printf 'description: a pattern just under the match limit\ninclude: [rules.yaml]\nrules:\n  principles: on\n' >budget/profile.yaml
+printf 'profile: profile.yaml\n' >budget/.stmtlint.yaml
+{
+	printf 'Joint Statement\n\nJune 9, 2011\n\n'
+	yes '1aaaaaaaaaaaaaa' | head -n 100000 | tr '\n' ' '
+	printf '\n\n- (1) Sharing information.\n'
+} >budget/draft.txt
 mkdir many
 i=0
 while [ $i -lt 200 ]; do
@@ -168,7 +180,7 @@ quick=10
 [ $limit_memory = no ] && quick=300
 
 n=0
-plan=54
+plan=55
 echo "1..$plan"
 
 # run NAME EXPECTED-STATUS PATTERN ARGS...: EXPECTED-STATUS is one status or
@@ -326,6 +338,9 @@ elif [ $elapsed -lt 1000 ]; then
 else
 	echo "not ok $n - the catastrophic pattern took ${elapsed} ms (1000 allowed)"
 fi
+time_limit=$quick run "a pattern just under the match limit at 100,000 places" 0 \
+	"^budget/draft\.txt:[0-9]+:[0-9]+: warning: pattern '\(\?<count>\\\\d\)\(\?:\(a\+\)\+b\)\?' \(.*budget/rules\.yaml:2:13\) of rule 'principles' used up the pattern budget of this draft \([0-9]+ steps\) here; the rest of this check was skipped \[pattern-limit\]" \
+	budget/draft.txt
 # Files deleted while stmtlint checks the folder: each is either checked or
 # reported as gone; the rest are checked.
 ( sleep 0.05; rm -f many/draft1[0-9][0-9].txt ) &

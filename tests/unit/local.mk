@@ -5,7 +5,7 @@ include tests/plugins/local.mk
 
 CORE_TESTS = tests/unit/test_utf8 tests/unit/test_doc tests/unit/test_config \
 	tests/unit/test_diag tests/unit/test_suppress tests/unit/test_loader \
-	tests/unit/test_yamltree
+	tests/unit/test_yamltree tests/unit/test_regex
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 
@@ -51,6 +51,11 @@ tests_unit_test_yamltree_SOURCES = tests/unit/test_yamltree.c tests/unit/scratch
 tests_unit_test_yamltree_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_yamltree_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_yamltree_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_regex_SOURCES = tests/unit/test_regex.c
+tests_unit_test_regex_CPPFLAGS = $(CORE_TEST_CPPFLAGS) $(PCRE2_CFLAGS)
+tests_unit_test_regex_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_regex_LDADD = $(CORE_TEST_LDADD) $(PCRE2_LIBS)
 
 # Builds tests/plugins/good.c against the installed header and .pc only.
 TESTS += tests/out-of-tree.sh
