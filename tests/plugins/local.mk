@@ -1,7 +1,8 @@
 # Test-only plugins: real shared objects (libtool builds them in
 # tests/plugins/.libs because of -rpath), never installed.
 check_LTLIBRARIES += tests/plugins/good.la tests/plugins/bad_abi.la \
-	tests/plugins/no_entry.la tests/plugins/dup_id.la tests/plugins/failing_init.la
+	tests/plugins/no_entry.la tests/plugins/dup_id.la tests/plugins/failing_init.la \
+	tests/plugins/delete_file.la
 
 tests_plugins_good_la_SOURCES = tests/plugins/good.c
 tests_plugins_good_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
@@ -11,6 +12,8 @@ tests_plugins_dup_id_la_SOURCES = tests/plugins/dup_id.c
 tests_plugins_dup_id_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
 tests_plugins_failing_init_la_SOURCES = tests/plugins/failing_init.c
 tests_plugins_failing_init_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
+tests_plugins_delete_file_la_SOURCES = tests/plugins/delete_file.c
+tests_plugins_delete_file_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
 # Not a plugin: it must export a symbol, but not stmtlint_plugin_entry, so
 # it cannot use PLUGIN_LDFLAGS (whose export list keeps only that one).
 tests_plugins_no_entry_la_SOURCES = tests/plugins/no_entry.c

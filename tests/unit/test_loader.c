@@ -144,12 +144,13 @@ static void test_load_dir(void **state)
 {
 	fixture *f = *state;
 
-	/* in name order: bad_abi fails, dup_id takes "good", failing_init loads,
-	 * good then fails as a duplicate, no_entry fails */
+	/* in name order: bad_abi fails, delete_file loads, dup_id takes "good",
+	 * failing_init loads, good then fails as a duplicate, no_entry fails */
 	assert_int_equal(plugins_load_dir(&f->set, TEST_PLUGIN_DIR, &f->err), 3);
-	assert_int_equal(f->set.n, 2);
-	assert_string_equal(f->set.items[0].file, PLUGIN("dup_id"));
-	assert_string_equal(f->set.items[1].file, PLUGIN("failing_init"));
+	assert_int_equal(f->set.n, 3);
+	assert_string_equal(f->set.items[0].file, PLUGIN("delete_file"));
+	assert_string_equal(f->set.items[1].file, PLUGIN("dup_id"));
+	assert_string_equal(f->set.items[2].file, PLUGIN("failing_init"));
 	assert_error(f, PLUGIN("bad_abi") ": error:");
 	assert_error(f, PLUGIN("good") ": error: plugin id 'good' is already taken");
 	assert_error(f, PLUGIN("no_entry") ": error:");
