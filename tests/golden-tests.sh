@@ -3,8 +3,15 @@
 # compares its output, followed by "exit N", with NAME.out beside it.
 # Each folder's .stmtlint.yaml chooses the profile and rules for its drafts.
 # Prints TAP.  Set GOLDEN_UPDATE=1 to rewrite the .out files (then review the
-# diff); GOLDEN_RULE=NAME limits the run to tests/golden/NAME.
+# diff); never in CI (CI set), where it would make every test pass.
+# GOLDEN_RULE=NAME limits the run to tests/golden/NAME.
 : "${STMTLINT:?}" "${SRCDIR:?}"
+if [ -n "$GOLDEN_UPDATE" ] && [ -n "$CI" ]; then
+	echo "Bail out! GOLDEN_UPDATE is set under CI: the expected output would be rewritten" \
+		"before the comparison"
+	echo "golden-tests.sh: error: GOLDEN_UPDATE is set under CI (CI=$CI); unset it" >&2
+	exit 99
+fi
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 

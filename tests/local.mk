@@ -10,8 +10,10 @@ AM_TESTS_ENVIRONMENT = \
 	NO_COLOR=1; export NO_COLOR;
 
 # Golden tests: tests/golden/RULE/NAME.{txt,md} beside NAME.out.
-TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
-dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh
+TESTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh \
+	tests/golden-update-refused.sh
+dist_check_SCRIPTS += tests/golden-tests.sh tests/corpus-tests.sh tests/bad-input.sh \
+	tests/golden-update-refused.sh
 EXTRA_DIST += tests/golden tests/corpus tests/README.md
 include tests/unit/local.mk
 
