@@ -4,7 +4,7 @@
 # small replay main() and runs each over its seed corpus and regressions.
 
 FUZZ_HARNESSES = tests/fuzz/fuzz_doc tests/fuzz/fuzz_config tests/fuzz/fuzz_ruledata \
-	$(FUZZ_PLUGIN_HARNESSES)
+	tests/fuzz/fuzz_large $(FUZZ_PLUGIN_HARNESSES)
 check_PROGRAMS += $(FUZZ_HARNESSES)
 
 check_LTLIBRARIES += tests/fuzz/libfuzzsupport.la tests/fuzz/libfuzzreplay.la
@@ -27,6 +27,8 @@ tests_fuzz_fuzz_config_SOURCES = tests/fuzz/fuzz_config.c
 tests_fuzz_fuzz_config_LDADD = $(FUZZ_LDADD)
 tests_fuzz_fuzz_ruledata_SOURCES = tests/fuzz/fuzz_ruledata.c
 tests_fuzz_fuzz_ruledata_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_large_SOURCES = tests/fuzz/fuzz_large.c
+tests_fuzz_fuzz_large_LDADD = $(FUZZ_LDADD)
 
 # One harness per plugin: tests/fuzz/fuzz_plugin.c linked with that plugin's
 # own objects.  A new plugin NAME adds these three lines.

@@ -1,16 +1,44 @@
 /* replay.c - a main() for the harnesses without libFuzzer: runs
  * LLVMFuzzerTestOneInput() once over each file named, and over each file in
  * each folder named (in name order), so that `make check` replays the seed
- * corpus and the regressions in an ordinary build. */
+ * corpus and the regressions in an ordinary build.  With
+ * FUZZ_REPLAY_TIMEOUT=SECONDS in the environment, an input that runs longer
+ * fails the replay, as libFuzzer's -timeout would. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzz_support.h"
+
+/* The input being run, for the timeout's message. */
+static const char *running_input;
+
+static void timed_out(int sig)
+{
+	static const char msg[] = "replay: timeout (FUZZ_REPLAY_TIMEOUT) on ";
+
+	(void)sig;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0 ||
+	    write(STDERR_FILENO, running_input, strlen(running_input)) < 0 ||
+	    write(STDERR_FILENO, "\n", 1) < 0)
+		_exit(1);
+	_exit(1);
+}
+
+/* The limit for each input in seconds from FUZZ_REPLAY_TIMEOUT, or 0 for none. */
+static unsigned replay_timeout(void)
+{
+	const char *s = getenv("FUZZ_REPLAY_TIMEOUT");
+	long v = s != NULL ? strtol(s, NULL, 10) : 0;
+
+	return v > 0 ? (unsigned)v : 0;
+}
 
 /* Defined by the harnesses that need it. */
 __attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -51,8 +79,12 @@ static int run_file(const char *path)
 		rc = -1;
 	}
 	fclose(f);
-	if (rc == 0)
+	if (rc == 0) {
+		running_input = path;
+		alarm(replay_timeout());
 		LLVMFuzzerTestOneInput(data, len);
+		alarm(0);
+	}
 	free(data);
 	return rc;
 }
@@ -117,6 +149,7 @@ int main(int argc, char **argv)
 	int failed = 0;
 	int i;
 
+	signal(SIGALRM, timed_out);
 	if (LLVMFuzzerInitialize != NULL)
 		LLVMFuzzerInitialize(&argc, &argv);
 	for (i = 1; i < argc; i++) {
