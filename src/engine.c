@@ -476,22 +476,27 @@ static int report_empty(const sl_doc *doc, diag_list *out)
 	return 0;
 }
 
-/* Warns about suppression comments that name no rule. */
+/* Warns about suppression comments that name no rule (the rule names for
+ * did-you-mean are listed once per draft, not once per comment). */
 static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_list *out)
 {
 	size_t i;
+	size_t n = 0;
+	char **names = NULL;
+	const char *last = NULL;   /* the last unknown rule, and its suggestion */
+	const char *near = NULL;
 
 	for (i = 0; i < sup->n; i++) {
 		const suppression *s = &sup->items[i];
-		size_t n = 0;
-		char **names;
-		const char *near;
 		buf msg;
 
 		if (s->rule[0] == '\0' || rule_known(rs->plugins, s->rule))
 			continue;
-		names = all_rule_names(rs->plugins, &n);
-		near = names ? closest_word(s->rule, (const char *const *)names, n) : NULL;
+		if (names == NULL)
+			names = all_rule_names(rs->plugins, &n);
+		if (last == NULL || strcmp(last, s->rule) != 0)
+			near = names ? closest_word(s->rule, (const char *const *)names, n) : NULL;
+		last = s->rule;
 		buf_init(&msg, 4096);
 		buf_printf(&msg, "suppression names unknown rule '%s'", s->rule);
 		if (near != NULL)
@@ -504,8 +509,8 @@ static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_
 				diag_add_fix(d, s->offset, s->offset + s->length, near);
 		}
 		buf_free(&msg);
-		free_names(names, n);
 	}
+	free_names(names, n);
 }
 
 int ruleset_check(const ruleset *rs, const sl_doc *doc, diag_list *out, buf *err)
