@@ -476,8 +476,9 @@ static int report_empty(const sl_doc *doc, diag_list *out)
 	return 0;
 }
 
-/* Warns about suppression comments that name no rule (the rule names for
- * did-you-mean are listed once per draft, not once per comment). */
+/* Warns about suppression comments that name no rule.  They are taken in
+ * the order of their rules, so that did-you-mean is worked out once for each
+ * name, from a list of the rule names made once per draft. */
 static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_list *out)
 {
 	size_t i;
@@ -487,7 +488,7 @@ static void check_suppressions(const ruleset *rs, const suppress_set *sup, diag_
 	const char *near = NULL;
 
 	for (i = 0; i < sup->n; i++) {
-		const suppression *s = &sup->items[i];
+		const suppression *s = &sup->items[sup->by_rule[i]];
 		buf msg;
 
 		if (s->rule[0] == '\0' || rule_known(rs->plugins, s->rule))
