@@ -12,16 +12,21 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "1..5"
 
+# refused N NAME STATUS OUTPUT: test N passes when the command that exited
+# with STATUS and wrote OUTPUT refused, saying that GOLDEN_UPDATE is set.
+refused() {
+	if [ "$3" -ne 0 ] && grep -q 'GOLDEN_UPDATE is set' "$4"; then
+		echo "ok $1 - $2"
+	else
+		echo "not ok $1 - $2 (exit $3)"
+		sed 's/^/# /' "$4" | head -5
+	fi
+}
+
 mkdir -p "$tmp/ci/.ci"
 cp "$SRCDIR/.ci/run" "$tmp/ci/.ci/run"
 GOLDEN_UPDATE=1 "$tmp/ci/.ci/run" >"$tmp/ci.out" 2>&1
-status=$?
-if [ $status -ne 0 ] && grep -q 'GOLDEN_UPDATE is set' "$tmp/ci.out"; then
-	echo "ok 1 - .ci/run refuses to run with GOLDEN_UPDATE set"
-else
-	echo "not ok 1 - .ci/run refuses to run with GOLDEN_UPDATE set (exit $status)"
-	sed 's/^/# /' "$tmp/ci.out" | head -5
-fi
+refused 1 ".ci/run refuses to run with GOLDEN_UPDATE set" $? "$tmp/ci.out"
 
 # A copy of the golden tests of one rule, with one expected output wrong.
 mkdir -p "$tmp/src/tests/golden"
@@ -32,13 +37,7 @@ echo "wrong" >>"$tmp/src/tests/golden/structure/bullets.out"
 cp "$tmp/src/tests/golden/structure/bullets.out" "$tmp/wrong.out"
 
 CI=true GOLDEN_UPDATE=1 SRCDIR="$tmp/src" sh "$tmp/src/tests/golden-tests.sh" >"$tmp/golden.out" 2>&1
-status=$?
-if [ $status -ne 0 ] && grep -q 'GOLDEN_UPDATE is set' "$tmp/golden.out"; then
-	echo "ok 2 - golden-tests.sh refuses GOLDEN_UPDATE under CI"
-else
-	echo "not ok 2 - golden-tests.sh refuses GOLDEN_UPDATE under CI (exit $status)"
-	sed 's/^/# /' "$tmp/golden.out" | head -5
-fi
+refused 2 "golden-tests.sh refuses GOLDEN_UPDATE under CI" $? "$tmp/golden.out"
 if cmp -s "$tmp/wrong.out" "$tmp/src/tests/golden/structure/bullets.out"; then
 	echo "ok 3 - ... and rewrites no expected output"
 else
