@@ -28,6 +28,7 @@ const char *closest_word(const char *word, const char *const *cands, size_t n)
 	size_t best = (size_t)-1;
 	const char *best_word = NULL;
 	size_t wl = strlen(word);
+	size_t most = wl < 4 ? 1 : wl / 3 + 1;   /* the farthest a suggestion may be */
 	size_t i;
 
 	if (wl > 64)
@@ -38,7 +39,8 @@ const char *closest_word(const char *word, const char *const *cands, size_t n)
 		size_t x;
 		size_t y;
 
-		if (cl > 64)
+		/* the distance is at least the difference in length */
+		if (cl > 64 || cl > wl + most || wl > cl + most)
 			continue;
 		for (x = 0; x <= cl; x++)
 			row[x] = x;
@@ -64,7 +66,7 @@ const char *closest_word(const char *word, const char *const *cands, size_t n)
 			best_word = cands[i];
 		}
 	}
-	if (best_word == NULL || best >= wl || best > (wl < 4 ? 1 : wl / 3 + 1))
+	if (best_word == NULL || best >= wl || best > most)
 		return NULL;
 	return best_word;
 }

@@ -546,23 +546,29 @@ static int report_empty(const ruleset *rs, const sl_doc *doc, diag_list *out)
 	return 0;
 }
 
-/* Warns about suppression comments that name no rule. */
+/* Warns about suppression comments that name no rule.  They are taken in
+ * the order of their rules, so that did-you-mean is worked out once for each
+ * name, from a list of the rule names made once per draft. */
 static void check_suppressions(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
                                diag_list *out)
 {
 	size_t i;
+	size_t n = 0;
+	char **names = NULL;
+	const char *last = NULL;   /* the last unknown rule, and its suggestion */
+	const char *near = NULL;
 
 	for (i = 0; i < sup->n; i++) {
-		const suppression *s = &sup->items[i];
-		size_t n = 0;
-		char **names;
-		const char *near;
+		const suppression *s = &sup->items[sup->by_rule[i]];
 		struct stmtlint_diag *d;
 
 		if (s->rule[0] == '\0' || rule_known(rs->plugins, s->rule))
 			continue;
-		names = all_rule_names(rs->plugins, &n);
-		near = names ? closest_word(s->rule, (const char *const *)names, n) : NULL;
+		if (names == NULL)
+			names = all_rule_names(rs->plugins, &n);
+		if (last == NULL || strcmp(last, s->rule) != 0)
+			near = names ? closest_word(s->rule, (const char *const *)names, n) : NULL;
+		last = s->rule;
 		if (near != NULL)
 			d = core_report(rs, doc, sup, out, CORE_SUPPRESSION, s->offset,
 			                s->offset + s->length,
@@ -574,8 +580,8 @@ static void check_suppressions(const ruleset *rs, const sl_doc *doc, const suppr
 			                s->rule);
 		if (d != NULL && near != NULL)
 			diag_add_fix(d, s->offset, s->offset + s->length, near, NULL, doc->pub.text);
-		free_names(names, n);
 	}
+	free_names(names, n);
 }
 
 /* The reader's findings about the draft itself (encoding, front matter). */

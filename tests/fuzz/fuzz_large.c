@@ -2,10 +2,11 @@
  * input: a small fuzzer input is a recipe for a large one (a few MB), made
  * by repeating parts of it, so that a quadratic loop or a run-away pattern
  * shows as a timeout where the other harnesses, whose inputs stay under a
- * few KB, see nothing.  tests/fuzz/run gives each input 10 s: a 4 MiB text
- * takes at most 2.7 s in the fuzzing build when the work is linear, and the
- * cases this harness was made for took 8 to 20 s and more even in a plain
- * build.
+ * few KB, see nothing.  tests/fuzz/run gives each input 20 s: in the
+ * fuzzing build (ASan, UBSan, coverage) a 4 MiB text takes up to 5 s on a
+ * busy machine when the work is linear, and the cases this harness was made
+ * for took over 120 s there before their fixes (the exponential pattern 13 s
+ * at its size, which grows with the length of its part).
  *
  * The input: byte 0 chooses what the text is (see `kind`); bytes 1-2 and
  * 3-4 are two counts, n and m (big-endian); the rest holds up to five parts
