@@ -67,13 +67,17 @@ static int model_reserve(sl_doc *d, void **arr, size_t *cap, size_t n, size_t si
 	return array_reserve(arr, cap, n, size);
 }
 
-static void blank(char *s, size_t start, size_t end)
+/* Blanks [start, end) of the prose view to spaces (line ends stay) and
+ * records `why` (a stmtlint_nonprose reason) for every byte of it. */
+static void blank(sl_doc *d, size_t start, size_t end, stmtlint_nonprose why)
 {
 	size_t i;
 
-	for (i = start; i < end; i++)
-		if (s[i] != '\n')
-			s[i] = ' ';
+	for (i = start; i < end; i++) {
+		if (d->prose[i] != '\n')
+			d->prose[i] = ' ';
+		d->nonprose[i] = (unsigned char)why;
+	}
 }
 
 /* The length of the white space character at s[i] (before `end`) as a
@@ -358,7 +362,7 @@ static size_t front_matter(sl_doc *d)
 		}
 		yt_free(y);
 	}
-	blank(d->prose, 0, d->lines[close].end);
+	blank(d, 0, d->lines[close].end, STMTLINT_NONPROSE_FRONT_MATTER);
 	if (model_reserve(d, (void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks),
 	                  0) != 0)
 		return (size_t)-1;
@@ -422,7 +426,7 @@ static void blank_urls(sl_doc *d, size_t start, size_t end)
 		/* Trailing punctuation belongs to the sentence. */
 		while (j > i && strchr(".,;:)!?'", p[j - 1]) != NULL)
 			j--;
-		blank(p, i, j);
+		blank(d, i, j, STMTLINT_NONPROSE_URL);
 		i = j;
 	}
 }
@@ -439,7 +443,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 		char c = p[i];
 
 		if (c == '\\' && i + 1 < end && ispunct((unsigned char)p[i + 1])) {
-			p[i] = ' ';
+			blank(d, i, i + 1, STMTLINT_NONPROSE_ESCAPE);
 			i += 2;
 		} else if (c == '`') {
 			size_t run = 0;
@@ -457,7 +461,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 				j += r;
 			}
 			if (j < end) {
-				blank(p, i, j + run);
+				blank(d, i, j + run, STMTLINT_NONPROSE_CODE);
 				i = j + run;
 			} else {
 				i += run;
@@ -470,13 +474,15 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 			while (j < end && p[j] != close && p[j] != '\n')
 				j++;
 			if (j < end && p[j] == close) {
-				blank(p, i, j + 1);
+				/* "](", the destination and ")"; or a reference's "][label]" */
+				blank(d, i, j + 1, STMTLINT_NONPROSE_MARKUP);
+				if (close == ')')
+					blank(d, i + 2, j, STMTLINT_NONPROSE_URL);
 				/* the matching '[' (and '!' of an image) */
 				for (k = i; k > start; k--) {
 					if (p[k - 1] == '[') {
-						p[k - 1] = ' ';
-						if (k >= 2 && p[k - 2] == '!')
-							p[k - 2] = ' ';
+						blank(d, k >= 2 && p[k - 2] == '!' ? k - 2 : k - 1, k,
+						      STMTLINT_NONPROSE_MARKUP);
 						break;
 					}
 				}
@@ -491,7 +497,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 			while (j < end && p[j] != '>' && p[j] != '<' && p[j] != '\n')
 				j++;
 			if (j < end && p[j] == '>') {
-				blank(p, i, j + 1);
+				blank(d, i, j + 1, STMTLINT_NONPROSE_HTML);
 				i = j + 1;
 			} else {
 				i++;
@@ -508,7 +514,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 			closing = !is_space_at(t, end, i, 1) &&
 			          (c == '*' || is_punct_or_space(t, end, i + run, 0));
 			if (opening || closing)
-				blank(p, i, i + run);
+				blank(d, i, i + run, STMTLINT_NONPROSE_MARKUP);
 			i += run;
 		} else {
 			i++;
@@ -537,13 +543,13 @@ static int blank_comments(sl_doc *d, size_t from)
 		s = (size_t)(open - p);
 		close = memmem(p + s + 4, len - s - 4, "-->", 3);
 		if (close == NULL) {
-			blank(p, s, s + 4);
+			blank(d, s, s + 4, STMTLINT_NONPROSE_COMMENT);
 			return add_issue(d, "comment", STMTLINT_ERROR, s, s + 4,
 			                 "this comment is never closed with '-->': a Markdown reader sees "
 			                 "none of the text after it (checked here as text)");
 		}
 		e = (size_t)(close - p) + 3;
-		blank(p, s, e);
+		blank(d, s, e, STMTLINT_NONPROSE_COMMENT);
 		i = e;
 	}
 	return 0;
@@ -830,7 +836,7 @@ static int segment(sl_doc *d, size_t first)
 				b->span.start = ln->start;
 				b->span.end = d->lines[close].end;
 				b->content = b->span;
-				blank(d->prose, b->span.start, b->span.end);
+				blank(d, b->span.start, b->span.end, STMTLINT_NONPROSE_CODE);
 				cur = NULL;
 				n_indents = 0;
 				l = close;
@@ -911,8 +917,8 @@ static int segment(sl_doc *d, size_t first)
 				while (h > sh.content && d->text[h - 1] == '#')
 					h--;
 				if (h < e && (h == sh.content || d->text[h - 1] == ' '))
-					blank(d->prose, h, e);
-				blank(d->prose, sh.marker.start, sh.marker.end);
+					blank(d, h, e, STMTLINT_NONPROSE_MARKUP);
+				blank(d, sh.marker.start, sh.marker.end, STMTLINT_NONPROSE_MARKUP);
 			}
 		}
 		cur->last_line = l;
@@ -1266,8 +1272,11 @@ static int copy_text(sl_doc *d, const char *data, size_t len)
 
 	d->text = malloc(len + 1);
 	d->prose = malloc(len + 1);
-	if (d->text == NULL || d->prose == NULL)
+	d->nonprose = calloc(len + 1, 1);
+	if (d->text == NULL || d->prose == NULL || d->nonprose == NULL)
 		return -1;
+	/* the record of why bytes are not prose is part of the model */
+	d->model_bytes += len + 1;
 	memcpy(d->text, data, len);
 	d->text[len] = '\0';
 	while (i < len) {
@@ -1386,6 +1395,7 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 		goto fail;
 	d->pub.text = d->text;
 	d->pub.prose = d->prose;
+	d->pub.nonprose = d->nonprose;
 	if (find_lines(d) != 0)
 		goto fail;
 	d->pub.lines = d->lines;
@@ -1438,6 +1448,7 @@ void doc_free(sl_doc *d)
 	free(d->path);
 	free(d->text);
 	free(d->prose);
+	free(d->nonprose);
 	free(d->lines);
 	free(d->blocks);
 	free(d->words);
