@@ -48,7 +48,8 @@ typedef struct sl_doc {
 /* The memory budget of a draft's model (its record of what is not prose,
  * one byte for each byte, and its lines, blocks, words and sentences,
  * beside the text and prose copies): this many bytes for each byte of the
- * draft, plus DOC_MODEL_MIN_BUDGET.  Published statements need at most 4.7
+ * draft, plus DOC_MODEL_MIN_BUDGET; a Markdown draft's CommonMark reading
+ * (libcmark's tree) is built in what is left of it.  Published statements need at most 4.7
  * (tests/README.md, plus the one byte of the record); a draft of one-word
  * bullets needs 41 (a 112-byte block, a line, a word and a sentence for
  * each 4 bytes of "- a", and the record), so a 64 MB one would take 2.7 GB.  A draft whose model passes the budget

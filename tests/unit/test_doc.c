@@ -469,6 +469,27 @@ static void test_nonprose_reasons(void **unused)
 	doc_free(d);
 }
 
+/* libcmark's tree counts against the model's budget: 400,000 '[' (each a
+ * bracket cmark keeps) are refused, not read with 40 MB. */
+static void test_model_budget_commonmark(void **unused)
+{
+	char *text = repeat("[", 400000);
+	sl_doc *d = build(text, STMTLINT_FORMAT_MARKDOWN);
+
+	(void)unused;
+	assert_true(d->refused);
+	assert_int_equal(d->pub.n_blocks, 0);
+	assert_int_equal(d->n_issues, 1);
+	assert_string_equal(d->issues[0].rule, "input");
+	assert_non_null(strstr(d->issues[0].message, "CommonMark"));
+	doc_free(d);
+	/* the same as text is read */
+	d = build(text, STMTLINT_FORMAT_TEXT);
+	assert_false(d->refused);
+	doc_free(d);
+	free(text);
+}
+
 /* ---- Markdown ----------------------------------------------------------- */
 
 static const char markdown[] =
@@ -597,6 +618,81 @@ static void test_nonprose_only_where_blanked(void **unused)
 	assert_nonprose_matches_prose(crlf);
 }
 
+/* Markdown blocks are what CommonMark says they are. */
+static const char commonmark_draft[] =
+	"Joint Statement\n"
+	"===============\n"
+	"\n"
+	"1. One.\n"
+	"1. Two.\n"
+	"1. Three.\n"
+	"\n"
+	"The lead-in:\n"
+	"\n"
+	"    5. indented code\n"
+	"\n"
+	"<div>\n"
+	"6. an HTML block\n"
+	"</div>\n"
+	"\n"
+	"***\n"
+	"\n"
+	"> quoted text\n"
+	"\n"
+	"4) Four.\n"
+	"5) Five.\n";
+
+static void test_markdown_commonmark(void **unused)
+{
+	sl_doc *d = build(commonmark_draft, STMTLINT_FORMAT_MARKDOWN);
+	const stmtlint_block *b = d->pub.blocks;
+	size_t at;
+
+	(void)unused;
+	assert_int_equal(d->pub.n_blocks, 10);
+	/* a setext heading is the title; its underline is markup */
+	assert_int_equal(b[0].kind, STMTLINT_BLOCK_TITLE);
+	assert_int_equal(b[0].first_line, 0);
+	assert_int_equal(b[0].last_line, 1);
+	assert_span(d, b[0].content, "Joint Statement");
+	at = offset_of(d, "===");
+	assert_int_equal(d->pub.nonprose[at], STMTLINT_NONPROSE_MARKUP);
+	assert_true(prose_blank(d, at, at + 15));
+	/* "1. 1. 1." reads as 1, 2, 3 */
+	assert_int_equal(b[1].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[1].value, 1);
+	assert_int_equal(b[2].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[2].value, 2);
+	assert_span(d, b[2].number, "1.");
+	assert_span(d, b[2].content, "Two.");
+	assert_int_equal(b[3].value, 3);
+	assert_int_equal(b[4].kind, STMTLINT_BLOCK_PARAGRAPH);
+	/* indented code */
+	assert_int_equal(b[5].kind, STMTLINT_BLOCK_CODE);
+	assert_int_equal(b[5].first_line, 9);
+	assert_int_equal(d->pub.nonprose[offset_of(d, "indented")], STMTLINT_NONPROSE_CODE);
+	/* an HTML block: not prose, like a comment */
+	assert_int_equal(b[6].kind, STMTLINT_BLOCK_COMMENT);
+	assert_int_equal(b[6].first_line, 11);
+	assert_int_equal(b[6].last_line, 13);
+	at = offset_of(d, "6. an HTML");
+	assert_int_equal(d->pub.nonprose[at], STMTLINT_NONPROSE_HTML);
+	assert_true(prose_blank(d, at, at + 16));
+	/* a thematic break is markup and no block; a block quote's '>' too */
+	assert_int_equal(d->pub.nonprose[offset_of(d, "***")], STMTLINT_NONPROSE_MARKUP);
+	assert_int_equal(b[7].kind, STMTLINT_BLOCK_PARAGRAPH);
+	assert_span(d, b[7].content, "quoted text");
+	assert_int_equal(d->pub.nonprose[offset_of(d, "> quoted")], STMTLINT_NONPROSE_MARKUP);
+	/* "4)" starts an ordered list at 4 */
+	assert_int_equal(b[8].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[8].value, 4);
+	assert_span(d, b[8].number, "4)");
+	assert_int_equal(b[9].value, 5);
+	/* words: none of the code or the HTML block; the markers' digits are prose */
+	assert_int_equal(d->pub.n_words, 16);
+	doc_free(d);
+}
+
 static void test_markdown_unterminated_front_matter(void **unused)
 {
 	sl_doc *d = build("---\ntitle: x\n\nBody text.\n", STMTLINT_FORMAT_MARKDOWN);
@@ -668,8 +764,10 @@ int main(void)
 		cmocka_unit_test(test_words_and_sentences),
 		cmocka_unit_test(test_model_budget_refuses),
 		cmocka_unit_test(test_model_budget_prose),
+		cmocka_unit_test(test_model_budget_commonmark),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_nonprose_reasons),
+		cmocka_unit_test(test_markdown_commonmark),
 		cmocka_unit_test(test_nonprose_only_where_blanked),
 		cmocka_unit_test(test_markdown_unterminated_front_matter),
 		cmocka_unit_test(test_markdown_bad_front_matter_yaml),
