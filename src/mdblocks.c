@@ -13,14 +13,23 @@
 
 /* ---- cmark's memory: one bounded arena per parse ---------------------- */
 
-/* The memory cmark may use for one draft.  cmark cannot fail an
- * allocation, so when the arena is spent its allocator jumps back to
- * md_lines_read(), which drops the whole arena. */
-typedef struct md_arena {
-	char *base;
-	size_t size;
+/* A piece of the arena: its header, then its bytes. */
+typedef struct arena_chunk {
+	struct arena_chunk *prev;
+	size_t size;          /* bytes after the header */
 	size_t used;
 	size_t last;          /* offset of the last allocation's header */
+} arena_chunk;
+
+/* The memory cmark may use for one draft: chunks taken as needed, at most
+ * `limit` bytes in all.  cmark cannot fail an allocation, so when the
+ * limit is reached (or malloc fails) its allocator jumps back to
+ * parse_bounded(), and md_lines_read() drops the whole arena. */
+typedef struct md_arena {
+	arena_chunk *top;
+	size_t limit;
+	size_t taken;         /* bytes of all chunks */
+	int out_of_memory;    /* the jump was malloc's failure, not the limit */
 	jmp_buf spent;
 } md_arena;
 
@@ -30,29 +39,71 @@ static _Thread_local md_arena *arena_now;
 
 /* Each allocation is a header holding its size, then the bytes, aligned. */
 #define ARENA_ALIGN 16u
+/* The bytes of a chunk's header, aligned. */
+#define CHUNK_HEADER ((sizeof(arena_chunk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+/* The smallest chunk; each new one is at least twice the last. */
+#define ARENA_MIN_CHUNK ((size_t)64 << 10)
+
+/* Makes a chunk with room for `need` bytes, or jumps back. */
+static void arena_grow(md_arena *a, size_t need)
+{
+	size_t size = a->top != NULL ? a->top->size * 2 : ARENA_MIN_CHUNK;
+	arena_chunk *c;
+
+	if (size < need)
+		size = need;
+	if (size > a->limit - a->taken)
+		size = a->limit - a->taken;
+	if (size < need)
+		longjmp(a->spent, 1);
+	c = malloc(CHUNK_HEADER + size);
+	if (c == NULL) {
+		a->out_of_memory = 1;
+		longjmp(a->spent, 1);
+	}
+	c->prev = a->top;
+	c->size = size;
+	c->used = 0;
+	c->last = 0;
+	a->top = c;
+	a->taken += size;
+}
 
 static void *arena_alloc(size_t size)
 {
 	md_arena *a = arena_now;
+	arena_chunk *c = a->top;
 	size_t need;
 
-	if (size > a->size)
+	if (size > a->limit)
 		longjmp(a->spent, 1);
 	need = ARENA_ALIGN + ((size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
-	if (need > a->size - a->used)
-		longjmp(a->spent, 1);
-	a->last = a->used;
-	memcpy(a->base + a->used, &size, sizeof(size));
-	a->used += need;
-	return a->base + a->last + ARENA_ALIGN;
+	if (c == NULL || need > c->size - c->used) {
+		arena_grow(a, need);
+		c = a->top;
+	}
+	c->last = c->used;
+	memcpy((char *)c + CHUNK_HEADER + c->used, &size, sizeof(size));
+	c->used += need;
+	return (char *)c + CHUNK_HEADER + c->last + ARENA_ALIGN;
 }
 
-/* Fresh arena memory is zero (it is never handed out twice). */
+/* Whether p is the last allocation of the arena's newest chunk. */
+static int arena_is_last(const md_arena *a, const void *p)
+{
+	return a->top != NULL && a->top->used > 0 &&
+	       (const char *)p == (const char *)a->top + CHUNK_HEADER + a->top->last + ARENA_ALIGN;
+}
+
 static void *arena_calloc(size_t n, size_t size)
 {
+	void *p;
+
 	if (size != 0 && n > SIZE_MAX / size)
 		longjmp(arena_now->spent, 1);
-	return arena_alloc(n * size);
+	p = arena_alloc(n * size);
+	memset(p, 0, n * size);
+	return p;
 }
 
 static void *arena_realloc(void *p, size_t size)
@@ -64,11 +115,16 @@ static void *arena_realloc(void *p, size_t size)
 	if (p == NULL)
 		return arena_alloc(size);
 	memcpy(&old, (char *)p - ARENA_ALIGN, sizeof(old));
-	if ((char *)p - ARENA_ALIGN == a->base + a->last) {
-		/* the last allocation grows in place */
-		a->used = a->last;
-		q = arena_alloc(size);
-		return q;
+	if (arena_is_last(a, p)) {
+		/* the last allocation grows in place when its chunk has room */
+		arena_chunk *c = a->top;
+		size_t need = ARENA_ALIGN + ((size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
+
+		if (size <= a->limit && need <= c->size - c->last) {
+			memcpy((char *)p - ARENA_ALIGN, &size, sizeof(size));
+			c->used = c->last + need;
+			return p;
+		}
 	}
 	q = arena_alloc(size);
 	memcpy(q, p, old < size ? old : size);
@@ -80,8 +136,19 @@ static void arena_free(void *p)
 {
 	md_arena *a = arena_now;
 
-	if (p != NULL && (char *)p - ARENA_ALIGN == a->base + a->last)
-		a->used = a->last;
+	if (p != NULL && arena_is_last(a, p))
+		a->top->used = a->top->last;
+}
+
+/* Frees every chunk of the arena. */
+static void arena_drop(md_arena *a)
+{
+	while (a->top != NULL) {
+		arena_chunk *c = a->top;
+
+		a->top = c->prev;
+		free(c);
+	}
 }
 
 static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
@@ -280,23 +347,20 @@ md_line *md_lines_read(const char *text, size_t len, const stmtlint_span *lines,
 	rec = calloc(n_lines ? n_lines : 1, sizeof(*rec));
 	if (rec == NULL || first >= n_lines)
 		return rec;
-	memset(&arena, 0, sizeof(arena));
-	arena.size = budget - n_lines * sizeof(*rec);
-	arena.base = calloc(1, arena.size);
 	src = source_text(text, len, lines[first].start, unclosed, &copy);
-	if (arena.base == NULL || src == NULL) {
-		free(arena.base);
-		free(copy);
+	if (src == NULL) {
 		free(rec);
 		return NULL;
 	}
+	memset(&arena, 0, sizeof(arena));
+	arena.limit = budget - n_lines * sizeof(*rec);
 	rc = parse_bounded(&arena, src, len, text, lines, n_lines, rec);
-	free(arena.base);
+	arena_drop(&arena);
 	free(copy);
 	if (rc != 0) {
 		/* cmark asked for more than the budget: all it built is dropped */
 		free(rec);
-		*spent = 1;
+		*spent = !arena.out_of_memory;
 		return NULL;
 	}
 	return rec;
