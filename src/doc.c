@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "dateparse.h"
+#include "mdblocks.h"
 #include "position.h"
 #include "utf8.h"
 #include "yamltree.h"
@@ -68,13 +69,17 @@ static int model_reserve(sl_doc *d, void **arr, size_t *cap, size_t n, size_t si
 	return array_reserve(arr, cap, n, size);
 }
 
-static void blank(char *s, size_t start, size_t end)
+/* Blanks [start, end) of the prose view to spaces (line ends stay) and
+ * records `why` (a stmtlint_nonprose reason) for every byte of it. */
+static void blank(sl_doc *d, size_t start, size_t end, stmtlint_nonprose why)
 {
 	size_t i;
 
-	for (i = start; i < end; i++)
-		if (s[i] != '\n')
-			s[i] = ' ';
+	for (i = start; i < end; i++) {
+		if (d->prose[i] != '\n')
+			d->prose[i] = ' ';
+		d->nonprose[i] = (unsigned char)why;
+	}
 }
 
 /* The length of the white space character at s[i] (before `end`) as a
@@ -271,7 +276,7 @@ static size_t front_matter(sl_doc *d)
 		}
 		yt_free(y);
 	}
-	blank(d->prose, 0, d->lines[close].end);
+	blank(d, 0, d->lines[close].end, STMTLINT_NONPROSE_FRONT_MATTER);
 	if (model_reserve(d, (void **)&d->blocks, &d->cap_blocks, d->pub.n_blocks, sizeof(*d->blocks),
 	                  0) != 0)
 		return (size_t)-1;
@@ -335,7 +340,7 @@ static void blank_urls(sl_doc *d, size_t start, size_t end)
 		/* Trailing punctuation belongs to the sentence. */
 		while (j > i && strchr(".,;:)!?'", p[j - 1]) != NULL)
 			j--;
-		blank(p, i, j);
+		blank(d, i, j, STMTLINT_NONPROSE_URL);
 		i = j;
 	}
 }
@@ -352,7 +357,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 		char c = p[i];
 
 		if (c == '\\' && i + 1 < end && ispunct((unsigned char)p[i + 1])) {
-			p[i] = ' ';
+			blank(d, i, i + 1, STMTLINT_NONPROSE_ESCAPE);
 			i += 2;
 		} else if (c == '`') {
 			size_t run = 0;
@@ -370,7 +375,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 				j += r;
 			}
 			if (j < end) {
-				blank(p, i, j + run);
+				blank(d, i, j + run, STMTLINT_NONPROSE_CODE);
 				i = j + run;
 			} else {
 				i += run;
@@ -383,13 +388,15 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 			while (j < end && p[j] != close && p[j] != '\n')
 				j++;
 			if (j < end && p[j] == close) {
-				blank(p, i, j + 1);
+				/* "](", the destination and ")"; or a reference's "][label]" */
+				blank(d, i, j + 1, STMTLINT_NONPROSE_MARKUP);
+				if (close == ')')
+					blank(d, i + 2, j, STMTLINT_NONPROSE_URL);
 				/* the matching '[' (and '!' of an image) */
 				for (k = i; k > start; k--) {
 					if (p[k - 1] == '[') {
-						p[k - 1] = ' ';
-						if (k >= 2 && p[k - 2] == '!')
-							p[k - 2] = ' ';
+						blank(d, k >= 2 && p[k - 2] == '!' ? k - 2 : k - 1, k,
+						      STMTLINT_NONPROSE_MARKUP);
 						break;
 					}
 				}
@@ -404,7 +411,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 			while (j < end && p[j] != '>' && p[j] != '<' && p[j] != '\n')
 				j++;
 			if (j < end && p[j] == '>') {
-				blank(p, i, j + 1);
+				blank(d, i, j + 1, STMTLINT_NONPROSE_HTML);
 				i = j + 1;
 			} else {
 				i++;
@@ -421,7 +428,7 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 			closing = !is_space_at(t, end, i, 1) &&
 			          (c == '*' || is_punct_or_space(t, end, i + run, 0));
 			if (opening || closing)
-				blank(p, i, i + run);
+				blank(d, i, i + run, STMTLINT_NONPROSE_MARKUP);
 			i += run;
 		} else {
 			i++;
@@ -431,9 +438,10 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 
 /* Blanks HTML comments ("<!-- … -->") anywhere in the draft.  A "<!--"
  * never closed is a [comment] error at its start, and only its four bytes
- * are blanked: the rest of the draft is still checked.  Returns 0, or -1
- * when out of memory. */
-static int blank_comments(sl_doc *d, size_t from)
+ * are blanked: the rest of the draft is still checked.  Sets *unclosed to
+ * the offset of that "<!--" (else leaves it).  Returns 0, or -1 when out of
+ * memory. */
+static int blank_comments(sl_doc *d, size_t from, size_t *unclosed)
 {
 	char *p = d->prose;
 	size_t len = d->pub.length;
@@ -450,13 +458,14 @@ static int blank_comments(sl_doc *d, size_t from)
 		s = (size_t)(open - p);
 		close = memmem(p + s + 4, len - s - 4, "-->", 3);
 		if (close == NULL) {
-			blank(p, s, s + 4);
+			*unclosed = s;
+			blank(d, s, s + 4, STMTLINT_NONPROSE_COMMENT);
 			return add_issue(d, "comment", STMTLINT_ERROR, s, s + 4,
 			                 "this comment is never closed with '-->': a Markdown reader sees "
 			                 "none of the text after it (checked here as text)");
 		}
 		e = (size_t)(close - p) + 3;
-		blank(p, s, e);
+		blank(d, s, e, STMTLINT_NONPROSE_COMMENT);
 		i = e;
 	}
 	return 0;
@@ -664,12 +673,188 @@ static int line_ends_clause(const sl_doc *d, size_t l)
 	return e > s && strchr(".:;!?", p[e - 1]) != NULL;
 }
 
+/* Reads an ordered list item's marker, "N." or "N)" (up to 9 digits, as
+ * CommonMark allows), at the start of line l's prose into sh. */
+static void ordered_marker(const sl_doc *d, size_t l, line_shape *sh)
+{
+	const char *p = d->prose;
+	size_t e = d->lines[l].end;
+	size_t i = skip_spaces(p, d->lines[l].start, e);
+	size_t k = i;
+
+	while (k < e && k - i < 9 && isdigit((unsigned char)p[k]))
+		k++;
+	if (k == i || k >= e || (p[k] != '.' && p[k] != ')'))
+		return;
+	sh->kind = STMTLINT_BLOCK_SECTION;
+	sh->number.start = i;
+	sh->number.end = k + 1;
+	sh->marker = sh->number;
+	sh->bullet = 0;
+	sh->content = skip_spaces(p, k + 1, e);
+}
+
+/* Whether the marker of shape sh on line l is one CommonMark would read:
+ * first on its line in the text (after white space and a block quote's
+ * '>'s, not after "**"), and followed by an ASCII space or tab or the
+ * line's end. */
+static int commonmark_marker(const sl_doc *d, size_t l, const line_shape *sh)
+{
+	size_t start = sh->kind == STMTLINT_BLOCK_SECTION ? sh->number.start : sh->marker.start;
+	size_t after = sh->kind == STMTLINT_BLOCK_SECTION ? sh->number.end : sh->marker.end;
+	size_t i = d->lines[l].start;
+
+	while (i < start && (d->text[i] == ' ' || d->text[i] == '\t' || d->text[i] == '>'))
+		i++;
+	return i == start &&
+	       (after >= d->lines[l].end || d->text[after] == ' ' || d->text[after] == '\t');
+}
+
+/* In Markdown, lets CommonMark (`r`, line l's record) decide whether a
+ * line shaped by its own markers ("1.", "1)", '-', '*', '+') starts a list
+ * item: an ordered item is a SECTION numbered as a reader sees it (the
+ * list's start plus the item's index, whatever number is written), a
+ * marker that starts no item is text.  Returns 1 when CommonMark decided,
+ * 0 for markers it does not know ('•', "(1)"), for headings, for items of
+ * lists inside other items, and for markers a reader sees though
+ * CommonMark does not (escaped, after "**", or before a Unicode space). */
+static int md_list_shape(const sl_doc *d, const md_line *r, size_t l, line_shape *sh)
+{
+	int cm_bullet = sh->kind == STMTLINT_BLOCK_BULLET &&
+	                (sh->bullet == '-' || sh->bullet == '*' || sh->bullet == '+');
+
+	if (sh->level > 0 || r->item == MD_ITEM_NESTED)
+		return 0;
+	if (r->item == MD_ITEM_ORDERED) {
+		if (sh->kind != STMTLINT_BLOCK_SECTION)
+			ordered_marker(d, l, sh);
+		if (sh->kind == STMTLINT_BLOCK_SECTION)
+			sh->value = r->value;
+		return 1;
+	}
+	if (sh->kind != STMTLINT_BLOCK_SECTION && !cm_bullet)
+		return 0;
+	/* "2\. **Tariffs**": an escaped number is no list, but a reader sees
+	 * a numbered heading; nor are "1.\u00A0Text" and "**1. Text**", which
+	 * a reader sees as numbered */
+	if (sh->kind == STMTLINT_BLOCK_SECTION && d->text[sh->number.end - 2] == '\\')
+		return 0;
+	if (!commonmark_marker(d, l, sh))
+		return 0;
+	if (r->item == MD_ITEM_NONE) {
+		sh->kind = STMTLINT_BLOCK_PARAGRAPH;
+		sh->value = 0;
+		sh->bullet = 0;
+		memset(&sh->marker, 0, sizeof(sh->marker));
+		memset(&sh->number, 0, sizeof(sh->number));
+		sh->content = d->lines[l].start + sh->indent_bytes;
+	}
+	return 1;
+}
+
+/* Blanks the '>' markers of a block quote's line l (those in the run of
+ * spaces and '>' that starts it) as markup. */
+static void blank_quote_markers(sl_doc *d, size_t l)
+{
+	size_t i = d->lines[l].start;
+	size_t e = d->lines[l].end;
+
+	for (; i < e && (d->prose[i] == ' ' || d->prose[i] == '>'); i++)
+		if (d->prose[i] == '>')
+			blank(d, i, i + 1, STMTLINT_NONPROSE_MARKUP);
+}
+
+/* A new block of `kind` over lines [first, last], or NULL (out of memory or
+ * budget). */
+static stmtlint_block *new_lines_block(sl_doc *d, size_t first, size_t last,
+                                       stmtlint_block_kind kind)
+{
+	stmtlint_block *b = new_block(d, d->lines[first].start);
+
+	if (b != NULL) {
+		b->kind = kind;
+		b->first_line = first;
+		b->last_line = last;
+	}
+	return b;
+}
+
+/* A block of lines [first, last] that is not prose: a code block, or an
+ * HTML block (a COMMENT block: not prose, like a comment), blanked for
+ * `why`.  Returns 0, or -1 (out of memory or budget). */
+static int md_nonprose_block(sl_doc *d, size_t first, size_t last, stmtlint_block_kind kind,
+                             stmtlint_nonprose why)
+{
+	stmtlint_block *b = new_lines_block(d, first, last, kind);
+
+	if (b == NULL)
+		return -1;
+	b->span.start = d->lines[first].start;
+	b->span.end = d->lines[last].end;
+	b->content = b->span;
+	blank(d, b->span.start, b->span.end, why);
+	return 0;
+}
+
+/* A setext heading: its text on lines [first, under) and its underline on
+ * line `under`, blanked as markup.  Returns 0, or -1. */
+static int md_setext_heading(sl_doc *d, size_t first, size_t under, unsigned level)
+{
+	stmtlint_block *b = new_lines_block(d, first, under, STMTLINT_BLOCK_HEADING);
+
+	if (b == NULL)
+		return -1;
+	b->depth = level;
+	b->content.start = skip_spaces(d->prose, d->lines[first].start, d->lines[first].end);
+	b->content.end = trim_end(d->text, b->content.start, d->lines[under - 1].end);
+	b->span = b->content;
+	blank(d, d->lines[under].start, d->lines[under].end, STMTLINT_NONPROSE_MARKUP);
+	return 0;
+}
+
+/* Takes the Markdown blocks CommonMark finds at line *l whole: code and
+ * HTML blocks, thematic breaks, setext headings (then moves *l to their
+ * last line and ends *cur); and blanks a block quote's markers.  Returns 1
+ * when the line was taken, 0 when segment() reads it, -1 on failure. */
+static int md_block(sl_doc *d, const md_line *rec, size_t *l, stmtlint_block **cur)
+{
+	const md_line *r = &rec[*l];
+	size_t under;
+
+	if (r->quote)
+		blank_quote_markers(d, *l);
+	if (r->block_lines > 0 && (r->code || r->html)) {
+		if (md_nonprose_block(d, *l, *l + r->block_lines - 1,
+		                      r->code ? STMTLINT_BLOCK_CODE : STMTLINT_BLOCK_COMMENT,
+		                      r->code ? STMTLINT_NONPROSE_CODE : STMTLINT_NONPROSE_HTML) != 0)
+			return -1;
+		*l += r->block_lines - 1;
+	} else if (r->rule) {
+		blank(d, d->lines[*l].start, d->lines[*l].end, STMTLINT_NONPROSE_MARKUP);
+	} else if (r->heading > 0 && r->item == MD_ITEM_NONE && !r->quote &&
+	           d->text[skip_spaces(d->text, d->lines[*l].start, d->lines[*l].end)] != '#') {
+		for (under = *l + 1; under < d->pub.n_lines && !rec[under].underline; under++)
+			;
+		if (under >= d->pub.n_lines)
+			return 0;
+		if (md_setext_heading(d, *l, under, r->heading) != 0)
+			return -1;
+		*l = under;
+	} else {
+		return 0;
+	}
+	*cur = NULL;
+	return 1;
+}
+
 /* Whether line l, shaped like the start of a numbered section or a
  * bullet, is instead a wrapped line of the block `cur` above it that
  * happens to start with a number or a dash ("…met on March\n14. They…").
- * CommonMark lets only "1." and '-', '*', '+' interrupt a paragraph, and
- * any list marker start the next item of a list.  Markers it does not
- * know ('•', '–') and the markers of a text draft start a bullet after a
+ * In Markdown, CommonMark decides for its own markers (md_list_shape);
+ * where it does not (a marker before a Unicode space), it lets only "1."
+ * and '-', '*', '+' interrupt a paragraph, and any list marker start the
+ * next item of a list.  Markers it does not know ('•', '–') and the
+ * markers of a text draft start a bullet after a
  * list entry or a line that ends a sentence or clause, and a section when
  * it goes on from the last one (`last_section`) in a list or begins or
  * goes on with a list after such a line.  Items "(1)" always start. */
@@ -695,8 +880,9 @@ static int wrapped_marker(const sl_doc *d, const stmtlint_block *cur, size_t l,
 	return !(line_ends_clause(d, l - 1) && (sh->value == 1 || goes_on));
 }
 
-/* Splits the lines from `first` on into blocks. */
-static int segment(sl_doc *d, size_t first)
+/* Splits the lines from `first` on into blocks; in Markdown, `rec` says
+ * what CommonMark makes of each line. */
+static int segment(sl_doc *d, size_t first, const md_line *rec)
 {
 	int md = d->pub.format == STMTLINT_FORMAT_MARKDOWN;
 	stmtlint_block *cur = NULL;
@@ -709,44 +895,13 @@ static int segment(sl_doc *d, size_t first)
 		const stmtlint_span *ln = &d->lines[l];
 		line_shape sh;
 
-		/* Markdown code fences */
 		if (md) {
-			size_t i = ln->start;
+			int taken = md_block(d, rec, &l, &cur);
 
-			while (i < ln->end && i - ln->start < 4 && d->text[i] == ' ')
-				i++;
-			if (ln->end - i >= 3 && (strncmp(d->text + i, "```", 3) == 0 ||
-			                         strncmp(d->text + i, "~~~", 3) == 0)) {
-				char fence = d->text[i];
-				size_t close;
-				stmtlint_block *b;
-
-				for (close = l + 1; close < d->pub.n_lines; close++) {
-					const char *c = d->text + d->lines[close].start;
-					size_t cl = d->lines[close].end - d->lines[close].start;
-
-					while (cl > 0 && *c == ' ') {
-						c++;
-						cl--;
-					}
-					if (cl >= 3 && c[0] == fence && c[1] == fence && c[2] == fence)
-						break;
-				}
-				if (close >= d->pub.n_lines)
-					close = d->pub.n_lines - 1;
-				b = new_block(d, ln->start);
-				if (b == NULL)
-					return -1;
-				b->kind = STMTLINT_BLOCK_CODE;
-				b->first_line = l;
-				b->last_line = close;
-				b->span.start = ln->start;
-				b->span.end = d->lines[close].end;
-				b->content = b->span;
-				blank(d->prose, b->span.start, b->span.end);
-				cur = NULL;
+			if (taken < 0)
+				return -1;
+			if (taken) {
 				n_indents = 0;
-				l = close;
 				continue;
 			}
 		}
@@ -782,8 +937,8 @@ static int segment(sl_doc *d, size_t first)
 		if (cur != NULL && cur->kind == STMTLINT_BLOCK_COMMENT)
 			cur = NULL;
 		shape_line(d, l, &sh);
-		if (cur != NULL && sh.kind != STMTLINT_BLOCK_PARAGRAPH &&
-		    wrapped_marker(d, cur, l, &sh, last_section)) {
+		if (!(md && md_list_shape(d, &rec[l], l, &sh)) && cur != NULL &&
+		    sh.kind != STMTLINT_BLOCK_PARAGRAPH && wrapped_marker(d, cur, l, &sh, last_section)) {
 			sh.kind = STMTLINT_BLOCK_PARAGRAPH;   /* text that goes on */
 		} else if (sh.kind == STMTLINT_BLOCK_SECTION) {
 			last_section = sh.value;
@@ -824,8 +979,8 @@ static int segment(sl_doc *d, size_t first)
 				while (h > sh.content && d->text[h - 1] == '#')
 					h--;
 				if (h < e && (h == sh.content || d->text[h - 1] == ' '))
-					blank(d->prose, h, e);
-				blank(d->prose, sh.marker.start, sh.marker.end);
+					blank(d, h, e, STMTLINT_NONPROSE_MARKUP);
+				blank(d, sh.marker.start, sh.marker.end, STMTLINT_NONPROSE_MARKUP);
 			}
 		}
 		cur->last_line = l;
@@ -1189,8 +1344,11 @@ static int copy_text(sl_doc *d, const char *data, size_t len)
 
 	d->text = malloc(len + 1);
 	d->prose = malloc(len + 1);
-	if (d->text == NULL || d->prose == NULL)
+	d->nonprose = calloc(len + 1, 1);
+	if (d->text == NULL || d->prose == NULL || d->nonprose == NULL)
 		return -1;
+	/* the record of why bytes are not prose is part of the model */
+	d->model_bytes += len + 1;
 	memcpy(d->text, data, len);
 	d->text[len] = '\0';
 	while (i < len) {
@@ -1278,8 +1436,8 @@ static int refuse(sl_doc *d)
 	}
 	d->n_issues = kept;
 	return add_issue(d, "input", STMTLINT_ERROR, d->refused_at, d->refused_at,
-	                 "the draft is not checked: its model (lines, blocks, words and sentences) "
-	                 "passes the memory budget of %zu MiB here (%d bytes for each byte of the "
+	                 "the draft is not checked: its model (lines, blocks, words and sentences, "
+	                 "and for Markdown the CommonMark tree they are read from) passes the memory budget of %zu MiB here (%d bytes for each byte of the "
 	                 "draft, plus %zu MiB)", d->model_budget >> 20, DOC_MODEL_BYTES_PER_BYTE,
 	                 DOC_MODEL_MIN_BUDGET >> 20);
 }
@@ -1288,6 +1446,9 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 {
 	sl_doc *d = calloc(1, sizeof(*d));
 	size_t first;
+	md_line *rec = NULL;
+	size_t unclosed = SIZE_MAX;
+	int rc;
 
 	if (d == NULL)
 		return NULL;
@@ -1309,6 +1470,7 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 		goto fail;
 	d->pub.text = d->text;
 	d->pub.prose = d->prose;
+	d->pub.nonprose = d->nonprose;
 	if (find_lines(d) != 0)
 		goto fail;
 	d->pub.lines = d->lines;
@@ -1318,12 +1480,26 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 		if (first == (size_t)-1)
 			goto fail;
 	}
-	if (blank_comments(d, first < d->pub.n_lines ? d->lines[first].start : len) != 0)
+	if (blank_comments(d, first < d->pub.n_lines ? d->lines[first].start : len, &unclosed) != 0)
 		goto fail;
 	blank_urls(d, 0, len);
 	if (format == STMTLINT_FORMAT_MARKDOWN && first < d->pub.n_lines)
 		blank_markdown_inline(d, d->lines[first].start, len);
-	if (segment(d, first) != 0)
+	if (format == STMTLINT_FORMAT_MARKDOWN) {
+		int spent;
+
+		rec = md_lines_read(d->text, len, d->lines, d->pub.n_lines, first, unclosed,
+		                    d->model_budget - d->model_bytes, &spent);
+		if (rec == NULL) {
+			/* CommonMark's reading (its tree) passes the model's budget */
+			d->refused = spent;
+			d->refused_at = len;
+			goto fail;
+		}
+	}
+	rc = segment(d, first, rec);
+	free(rec);
+	if (rc != 0)
 		goto fail;
 	bold_headings(d);
 	classify(d);
@@ -1361,6 +1537,7 @@ void doc_free(sl_doc *d)
 	free(d->path);
 	free(d->text);
 	free(d->prose);
+	free(d->nonprose);
 	free(d->lines);
 	free(d->blocks);
 	free(d->words);

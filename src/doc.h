@@ -21,6 +21,7 @@ typedef struct sl_doc {
 	char *path;
 	char *text;
 	char *prose;
+	unsigned char *nonprose;    /* why each byte is not prose (stmtlint_nonprose), 0 for prose */
 	stmtlint_span *lines;
 	stmtlint_block *blocks;
 	size_t cap_blocks;
@@ -35,7 +36,7 @@ typedef struct sl_doc {
 	doc_issue *issues;
 	size_t n_issues;
 	size_t cap_issues;
-	size_t model_bytes;         /* bytes of lines, blocks, words and sentences so far */
+	size_t model_bytes;         /* bytes of nonprose, lines, blocks, words and sentences so far */
 	size_t model_budget;        /* the most they may take (see DOC_MODEL_BYTES_PER_BYTE) */
 	size_t refused_at;          /* where the model passed its budget */
 	int refused;                /* the budget ran out: nothing is modelled, one [input] error says so */
@@ -44,14 +45,16 @@ typedef struct sl_doc {
 /* The most invalid-UTF-8 issues reported for one draft. */
 #define DOC_MAX_ENCODING_ISSUES 20
 
-/* The memory budget of a draft's model (its lines, blocks, words and
- * sentences, beside the text and prose copies): this many bytes for each
- * byte of the draft, plus DOC_MODEL_MIN_BUDGET.  Published statements need
- * at most 3.7 (tests/README.md); a draft of one-word bullets needs 40 (a
- * 112-byte block, a line, a word and a sentence for each 4 bytes of "- a"),
- * so a 64 MB one would take 2.7 GB.  A draft whose model passes the budget
+/* The memory budget of a draft's model (its record of what is not prose,
+ * one byte for each byte, and its lines, blocks, words and sentences,
+ * beside the text and prose copies): this many bytes for each byte of the
+ * draft, plus DOC_MODEL_MIN_BUDGET; a Markdown draft's CommonMark reading
+ * (libcmark's tree) is built in what is left of it.  Published statements need at most 4.7
+ * (tests/README.md, plus the one byte of the record); a draft of one-word
+ * bullets needs 41 (a 112-byte block, a line, a word and a sentence for
+ * each 4 bytes of "- a", and the record), so a 64 MB one would take 2.7 GB.  A draft whose model passes the budget
  * is refused with one [input] error. */
-#define DOC_MODEL_BYTES_PER_BYTE 8
+#define DOC_MODEL_BYTES_PER_BYTE 9
 /* So that short drafts of short lines (tests, a list of agreed items) are
  * never refused. */
 #define DOC_MODEL_MIN_BUDGET ((size_t)16 << 20)

@@ -90,14 +90,46 @@ typedef enum stmtlint_block_kind {
 	STMTLINT_BLOCK_DATELINE,       /* a line that is only a date, near the top */
 	STMTLINT_BLOCK_HEADING,        /* an unnumbered heading ('#' in Markdown; a short
 	                                  standalone line before the first section in text) */
-	STMTLINT_BLOCK_SECTION,        /* a numbered section heading: "1. Use of ICT:" or "## 1. …" */
+	STMTLINT_BLOCK_SECTION,        /* a numbered section heading: "1. Use of ICT:" or "## 1. …";
+	                                  in Markdown also an item of an ordered list (not
+	                                  inside another item), whose value is the number a
+	                                  reader sees: "1. 1. 1." reads 1, 2, 3 */
 	STMTLINT_BLOCK_ITEM,           /* a numbered item at the start of a line: "(1) …" */
 	STMTLINT_BLOCK_BULLET,         /* a bullet: "- ", "• ", "* " (maybe "- (3) …", see number) */
 	STMTLINT_BLOCK_PARAGRAPH,      /* anything else that is prose */
-	STMTLINT_BLOCK_CODE,           /* Markdown code fence: not prose */
+	STMTLINT_BLOCK_CODE,           /* Markdown code block, fenced or indented: not prose */
 	STMTLINT_BLOCK_FRONT_MATTER,   /* YAML front matter: not prose */
-	STMTLINT_BLOCK_COMMENT         /* an HTML comment on lines of its own: not prose */
+	STMTLINT_BLOCK_COMMENT         /* an HTML comment on lines of its own, or a Markdown
+	                                  HTML block ("<div>…"): not prose */
 } stmtlint_block_kind;
+
+/* (ABI 1.1) Why a byte of stmtlint_doc.text is not prose, as
+ * stmtlint_doc.nonprose records it (one byte for each byte of text).  Every
+ * byte that prose blanks to a space has one of these reasons; every other
+ * byte is STMTLINT_NONPROSE_NONE.  White space that prose only normalises
+ * (a tab, the CR of "\r\n") is prose.  List markers and numbers ("-",
+ * "1.", "(3)") stay in prose too: stmtlint_block.marker says where they
+ * are.  A line end inside a range that is not prose (a fenced code block,
+ * a comment over several lines) carries the range's reason, though prose
+ * keeps it as "\n" so that lines hold. */
+typedef enum stmtlint_nonprose {
+	STMTLINT_NONPROSE_NONE = 0,      /* prose */
+	STMTLINT_NONPROSE_CODE = 1,      /* a code span with its backticks, or a code block
+	                                    (fenced, with its fences, or indented) */
+	STMTLINT_NONPROSE_URL = 2,       /* a bare URL ("https://…", "www.…"), or a Markdown
+	                                    link's destination (and title) inside "(…)" */
+	STMTLINT_NONPROSE_MARKUP = 3,    /* Markdown markers: emphasis ("**", "_"), a heading's
+	                                    '#'s or setext underline, a link's or image's "[",
+	                                    "]", "!", "(" and ")", a reference link's "[label]",
+	                                    a block quote's '>', a thematic break ("***") */
+	STMTLINT_NONPROSE_COMMENT = 4,   /* an HTML comment "<!-- … -->", or the "<!--" of one
+	                                    never closed */
+	STMTLINT_NONPROSE_FRONT_MATTER = 5, /* YAML front matter with its "---" lines */
+	STMTLINT_NONPROSE_ESCAPE = 6,    /* the backslash of a Markdown escape ("\*"); the
+	                                    escaped character is prose */
+	STMTLINT_NONPROSE_HTML = 7       /* an HTML tag ("<sup>", "</sup>", "<br/>"), or a
+	                                    Markdown HTML block */
+} stmtlint_nonprose;
 
 typedef struct stmtlint_block {
 	stmtlint_block_kind kind;
@@ -123,7 +155,8 @@ typedef struct stmtlint_doc {
 	size_t length;                /* bytes in text, without the terminating NUL */
 	const char *prose;            /* text with everything that is not prose (front matter, code,
 	                                 link targets, HTML comments, Markdown markers) blanked to
-	                                 spaces; same length, newlines kept, so offsets are shared */
+	                                 spaces; same length, newlines kept, so offsets are shared;
+	                                 nonprose says why each blanked byte is not prose */
 	const stmtlint_span *lines;   /* each line's content, without its "\n" or "\r\n" */
 	size_t n_lines;
 	const stmtlint_block *blocks; /* in document order */
@@ -141,6 +174,10 @@ typedef struct stmtlint_doc {
 	/* (ABI 1.1) */
 	size_t bom;                   /* bytes of byte-order mark before text in the file (0 or 3):
 	                                 offset + bom is the offset in the file as stored */
+	const unsigned char *nonprose; /* why each byte of text is not prose: a stmtlint_nonprose
+	                                 reason, 0 for prose; same length as text, so that a
+	                                 plugin can tell "**Bold**," (markup before the comma)
+	                                 from a space before a comma */
 } stmtlint_doc;
 
 /* ------------------------------------------------------------------ */

@@ -404,6 +404,92 @@ static void test_model_budget_prose(void **unused)
 	free(text);
 }
 
+/* ---- why bytes are not prose -------------------------------------------- */
+
+static const char nonprose_draft[] =
+	"---\n"
+	"title: \"Joint Statement\"\n"
+	"---\n"
+	"# Joint Statement\n"
+	"\n"
+	"Run `make` and see [the site](https://example.org/a) or www.example.net.\n"
+	"**Internet Freedom**, the 9<sup>th</sup> \\*star\\* <!-- note -->\n"
+	"\n"
+	"```\n"
+	"code, here\n"
+	"```\n";
+
+/* Asserts that every byte of d's text from `needle` on, for strlen(want)
+ * bytes, has the reason want[k] ('0'-'7'). */
+static void assert_reasons(const sl_doc *d, const char *needle, const char *want)
+{
+	size_t at = offset_of(d, needle);
+	size_t k;
+
+	for (k = 0; want[k] != '\0'; k++) {
+		if (d->pub.nonprose[at + k] != (unsigned char)(want[k] - '0'))
+			fail_msg("byte %zu ('%c') of \"%s\": reason %u, want %c", k,
+			         d->pub.text[at + k], needle, d->pub.nonprose[at + k], want[k]);
+	}
+}
+
+static void test_nonprose_reasons(void **unused)
+{
+	sl_doc *d = build(nonprose_draft, STMTLINT_FORMAT_MARKDOWN);
+	size_t i;
+	size_t fm_end = offset_of(d, "---\n#") + 3;
+
+	(void)unused;
+	assert_non_null(d->pub.nonprose);
+	assert_int_equal(STMTLINT_NONPROSE_NONE, 0);
+	/* front matter, its "---" lines and the line ends between them */
+	for (i = 0; i < fm_end; i++)
+		assert_int_equal(d->pub.nonprose[i], STMTLINT_NONPROSE_FRONT_MATTER);
+	assert_int_equal(d->pub.nonprose[fm_end], STMTLINT_NONPROSE_NONE);
+	/* a heading's '#' is markup, its words and the space after it prose */
+	assert_reasons(d, "# Joint", "30000");
+	/* a code span with its backticks */
+	assert_reasons(d, "Run `make` and", "0000111111000");
+	/* a link: brackets and parentheses are markup, the destination a URL */
+	assert_reasons(d, "[the site](https://example.org/a) or",
+	               "300000000332222222222222222222223000");
+	/* a bare URL, without the full stop that ends the sentence */
+	assert_reasons(d, " www.example.net.\n", "022222222222222200");
+	/* bold: the '*'s are markup, the comma after them is prose */
+	assert_reasons(d, "**Internet Freedom**,", "330000000000000000330");
+	/* HTML tags; the ordinal's digits and letters are prose */
+	assert_reasons(d, "9<sup>th</sup> ", "077777007777770");
+	/* an escape: the backslash only */
+	assert_reasons(d, "\\*star\\* ", "600000600");
+	/* an HTML comment */
+	assert_reasons(d, "<!-- note -->", "4444444444444");
+	/* a fenced code block, fences and line ends too */
+	for (i = offset_of(d, "```"); i < d->pub.length - 1; i++)
+		assert_int_equal(d->pub.nonprose[i], STMTLINT_NONPROSE_CODE);
+	doc_free(d);
+}
+
+/* libcmark's tree counts against the model's budget: 400,000 '[' (each a
+ * bracket cmark keeps) are refused, not read with 40 MB. */
+static void test_model_budget_commonmark(void **unused)
+{
+	char *text = repeat("[", 400000);
+	sl_doc *d = build(text, STMTLINT_FORMAT_MARKDOWN);
+
+	(void)unused;
+	assert_true(d->refused);
+	assert_int_equal(d->pub.n_blocks, 0);
+	assert_int_equal(d->n_issues, 1);
+	assert_string_equal(d->issues[0].rule, "input");
+	assert_non_null(strstr(d->issues[0].message, "CommonMark"));
+	doc_free(d);
+	/* the same as text is read */
+	d = build(text, STMTLINT_FORMAT_TEXT);
+	assert_false(d->refused);
+	doc_free(d);
+	free(text);
+}
+
 /* ---- Markdown ----------------------------------------------------------- */
 
 static const char markdown[] =
@@ -490,6 +576,123 @@ static void test_markdown(void **unused)
 	doc_free(d);
 }
 
+/* Prose differs from text exactly where a reason is recorded (but for white
+ * space, which prose only normalises). */
+static void assert_nonprose_matches_prose(const char *text)
+{
+	sl_doc *d = build(text, STMTLINT_FORMAT_MARKDOWN);
+	size_t i;
+	size_t blanked = 0;
+
+	for (i = 0; i < d->pub.length; i++) {
+		char t = d->pub.text[i];
+		char p = d->pub.prose[i];
+
+		if (d->pub.nonprose[i] != STMTLINT_NONPROSE_NONE) {
+			assert_true(d->pub.nonprose[i] <= STMTLINT_NONPROSE_HTML);
+			assert_true(p == ' ' || (p == '\n' && (t == '\n' || t == '\r')));
+			blanked++;
+		} else if (p != t) {
+			assert_true(strchr("\t\r\f\v", t) != NULL);
+		}
+	}
+	assert_true(blanked > 0);
+	doc_free(d);
+}
+
+static void test_nonprose_only_where_blanked(void **unused)
+{
+	char crlf[sizeof(nonprose_draft) * 2];
+	size_t i;
+	size_t n = 0;
+
+	(void)unused;
+	assert_nonprose_matches_prose(nonprose_draft);
+	assert_nonprose_matches_prose(markdown);
+	for (i = 0; nonprose_draft[i] != '\0'; i++) {
+		if (nonprose_draft[i] == '\n')
+			crlf[n++] = '\r';
+		crlf[n++] = nonprose_draft[i] == ' ' ? '\t' : nonprose_draft[i];
+	}
+	crlf[n] = '\0';
+	assert_nonprose_matches_prose(crlf);
+}
+
+/* Markdown blocks are what CommonMark says they are. */
+static const char commonmark_draft[] =
+	"Joint Statement\n"
+	"===============\n"
+	"\n"
+	"1. One.\n"
+	"1. Two.\n"
+	"1. Three.\n"
+	"\n"
+	"The lead-in:\n"
+	"\n"
+	"    5. indented code\n"
+	"\n"
+	"<div>\n"
+	"6. an HTML block\n"
+	"</div>\n"
+	"\n"
+	"***\n"
+	"\n"
+	"> quoted text\n"
+	"\n"
+	"4) Four.\n"
+	"5) Five.\n";
+
+static void test_markdown_commonmark(void **unused)
+{
+	sl_doc *d = build(commonmark_draft, STMTLINT_FORMAT_MARKDOWN);
+	const stmtlint_block *b = d->pub.blocks;
+	size_t at;
+
+	(void)unused;
+	assert_int_equal(d->pub.n_blocks, 10);
+	/* a setext heading is the title; its underline is markup */
+	assert_int_equal(b[0].kind, STMTLINT_BLOCK_TITLE);
+	assert_int_equal(b[0].first_line, 0);
+	assert_int_equal(b[0].last_line, 1);
+	assert_span(d, b[0].content, "Joint Statement");
+	at = offset_of(d, "===");
+	assert_int_equal(d->pub.nonprose[at], STMTLINT_NONPROSE_MARKUP);
+	assert_true(prose_blank(d, at, at + 15));
+	/* "1. 1. 1." reads as 1, 2, 3 */
+	assert_int_equal(b[1].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[1].value, 1);
+	assert_int_equal(b[2].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[2].value, 2);
+	assert_span(d, b[2].number, "1.");
+	assert_span(d, b[2].content, "Two.");
+	assert_int_equal(b[3].value, 3);
+	assert_int_equal(b[4].kind, STMTLINT_BLOCK_PARAGRAPH);
+	/* indented code */
+	assert_int_equal(b[5].kind, STMTLINT_BLOCK_CODE);
+	assert_int_equal(b[5].first_line, 9);
+	assert_int_equal(d->pub.nonprose[offset_of(d, "indented")], STMTLINT_NONPROSE_CODE);
+	/* an HTML block: not prose, like a comment */
+	assert_int_equal(b[6].kind, STMTLINT_BLOCK_COMMENT);
+	assert_int_equal(b[6].first_line, 11);
+	assert_int_equal(b[6].last_line, 13);
+	at = offset_of(d, "6. an HTML");
+	assert_int_equal(d->pub.nonprose[at], STMTLINT_NONPROSE_HTML);
+	assert_true(prose_blank(d, at, at + 16));
+	/* a thematic break is markup and no block; a block quote's '>' too */
+	assert_int_equal(d->pub.nonprose[offset_of(d, "***")], STMTLINT_NONPROSE_MARKUP);
+	assert_int_equal(b[7].kind, STMTLINT_BLOCK_PARAGRAPH);
+	assert_span(d, b[7].content, "quoted text");
+	assert_int_equal(d->pub.nonprose[offset_of(d, "> quoted")], STMTLINT_NONPROSE_MARKUP);
+	/* "4)" starts an ordered list at 4 */
+	assert_int_equal(b[8].kind, STMTLINT_BLOCK_SECTION);
+	assert_int_equal(b[8].value, 4);
+	assert_span(d, b[8].number, "4)");
+	assert_int_equal(b[9].value, 5);
+	/* words: none of the code or the HTML block; the markers' digits are prose */
+	assert_int_equal(d->pub.n_words, 16);
+	doc_free(d);
+}
+
 static void test_markdown_unterminated_front_matter(void **unused)
 {
 	sl_doc *d = build("---\ntitle: x\n\nBody text.\n", STMTLINT_FORMAT_MARKDOWN);
@@ -561,7 +764,11 @@ int main(void)
 		cmocka_unit_test(test_words_and_sentences),
 		cmocka_unit_test(test_model_budget_refuses),
 		cmocka_unit_test(test_model_budget_prose),
+		cmocka_unit_test(test_model_budget_commonmark),
 		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_nonprose_reasons),
+		cmocka_unit_test(test_markdown_commonmark),
+		cmocka_unit_test(test_nonprose_only_where_blanked),
 		cmocka_unit_test(test_markdown_unterminated_front_matter),
 		cmocka_unit_test(test_markdown_bad_front_matter_yaml),
 		cmocka_unit_test(test_format_for),
