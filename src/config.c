@@ -23,6 +23,37 @@ static const char *const profile_keys[] = {
 	"description", "extends", "include", "rules", "data"
 };
 
+size_t edit_distance(const char *a, const char *b)
+{
+	size_t al = strlen(a);
+	size_t bl = strlen(b);
+	size_t row[EDIT_DISTANCE_MAX + 2];
+	size_t x;
+	size_t y;
+
+	if (al > EDIT_DISTANCE_MAX || bl > EDIT_DISTANCE_MAX)
+		return (size_t)-1;
+	for (x = 0; x <= bl; x++)
+		row[x] = x;
+	for (y = 1; y <= al; y++) {
+		size_t diag = row[0];
+
+		row[0] = y;
+		for (x = 1; x <= bl; x++) {
+			size_t up = row[x];
+			size_t v = diag + (a[y - 1] == b[x - 1] ? 0 : 1);
+
+			if (row[x] + 1 < v)
+				v = row[x] + 1;
+			if (row[x - 1] + 1 < v)
+				v = row[x - 1] + 1;
+			row[x] = v;
+			diag = up;
+		}
+	}
+	return row[bl];
+}
+
 const char *closest_word(const char *word, const char *const *cands, size_t n)
 {
 	size_t best = (size_t)-1;
@@ -31,38 +62,18 @@ const char *closest_word(const char *word, const char *const *cands, size_t n)
 	size_t most = wl < 4 ? 1 : wl / 3 + 1;   /* the farthest a suggestion may be */
 	size_t i;
 
-	if (wl > 64)
+	if (wl > EDIT_DISTANCE_MAX)
 		return NULL;
 	for (i = 0; i < n; i++) {
 		size_t cl = strlen(cands[i]);
-		size_t row[66];
-		size_t x;
-		size_t y;
+		size_t d;
 
 		/* the distance is at least the difference in length */
-		if (cl > 64 || cl > wl + most || wl > cl + most)
+		if (cl > EDIT_DISTANCE_MAX || cl > wl + most || wl > cl + most)
 			continue;
-		for (x = 0; x <= cl; x++)
-			row[x] = x;
-		for (y = 1; y <= wl; y++) {
-			size_t diag = row[0];
-
-			row[0] = y;
-			for (x = 1; x <= cl; x++) {
-				size_t up = row[x];
-				size_t cost = word[y - 1] == cands[i][x - 1] ? 0 : 1;
-				size_t v = diag + cost;
-
-				if (row[x] + 1 < v)
-					v = row[x] + 1;
-				if (row[x - 1] + 1 < v)
-					v = row[x - 1] + 1;
-				row[x] = v;
-				diag = up;
-			}
-		}
-		if (row[cl] < best) {
-			best = row[cl];
+		d = edit_distance(word, cands[i]);
+		if (d < best) {
+			best = d;
 			best_word = cands[i];
 		}
 	}

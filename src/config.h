@@ -95,6 +95,12 @@ char *config_find(const char *dir, errlist *warnings);
  * with a .git, else the folder itself; resolved and malloc'ed, or NULL. */
 char *config_repo_root(const char *folder);
 
+/* The longest word edit_distance() measures. */
+#define EDIT_DISTANCE_MAX 64
+
+/* The Levenshtein distance between a and b, or (size_t)-1 when either is
+ * longer than EDIT_DISTANCE_MAX bytes. */
+size_t edit_distance(const char *a, const char *b);
 /* The candidate closest to `word` by edit distance, or NULL when none is
  * close enough to suggest. */
 const char *closest_word(const char *word, const char *const *candidates, size_t n);

@@ -24,7 +24,8 @@ const core_rule core_rules[N_CORE_RULES] = {
 	[CORE_PLUGIN] = { "plugin", STMTLINT_ERROR, 1,
 	                  "a plugin failed to load, start or check a draft" },
 	[CORE_SUPPRESSION] = { "suppression", STMTLINT_WARNING, 0,
-	                       "a suppression comment names no rule" },
+	                       "a suppression comment that names an unknown rule; a note when one "
+	                       "names no directive or suppresses nothing" },
 };
 
 int core_rule_find(const char *id)

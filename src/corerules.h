@@ -18,7 +18,8 @@ typedef enum core_rule_id {
 	CORE_LIMIT,          /* findings past the per-file limit, counted but not shown */
 	CORE_PATTERN_LIMIT,  /* a rule-data pattern that hit its match limit */
 	CORE_PLUGIN,         /* a plugin that failed to load, start or check, or misbehaved */
-	CORE_SUPPRESSION,    /* a suppression comment that names no rule */
+	CORE_SUPPRESSION,    /* a suppression comment that names no rule, no directive,
+	                        or suppresses nothing */
 	N_CORE_RULES
 } core_rule_id;
 

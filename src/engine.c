@@ -499,9 +499,9 @@ static int all_space(const char *s, size_t n)
 	return 1;
 }
 
-struct stmtlint_diag *core_report(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
-                                  diag_list *out, core_rule_id id, size_t start, size_t end,
-                                  const char *fmt, ...)
+struct stmtlint_diag *core_report_at(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
+                                     diag_list *out, core_rule_id id, stmtlint_severity ceiling,
+                                     size_t start, size_t end, const char *fmt, ...)
 {
 	stmtlint_severity sev = rs->core_severity[id];
 	struct stmtlint_diag *d;
@@ -510,6 +510,8 @@ struct stmtlint_diag *core_report(const ruleset *rs, const sl_doc *doc, const su
 
 	if (sev == STMTLINT_OFF)
 		return NULL;
+	if (sev > ceiling)
+		sev = ceiling;
 	if (sup != NULL && suppress_match(sup, core_rules[id].id, doc_line_of(&doc->pub, start)))
 		return NULL;
 	buf_init(&msg, 65536);
@@ -549,8 +551,8 @@ static int report_empty(const ruleset *rs, const sl_doc *doc, diag_list *out)
 /* Warns about suppression comments that name no rule.  They are taken in
  * the order of their rules, so that did-you-mean is worked out once for each
  * name, from a list of the rule names made once per draft. */
-static void check_suppressions(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
-                               diag_list *out)
+static void check_suppression_rules(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
+                                    diag_list *out)
 {
 	size_t i;
 	size_t n = 0;
@@ -584,8 +586,156 @@ static void check_suppressions(const ruleset *rs, const sl_doc *doc, const suppr
 	free_names(names, n);
 }
 
+/* The farthest edit distance at which a misspelt directive is fixed: past
+ * it, or when two directives are as near, the intent is not certain. */
+#define DIRECTIVE_FIX_DISTANCE 2
+
+/* The directive `word` most likely means, with *certain set when it is the
+ * only one within DIRECTIVE_FIX_DISTANCE edits; NULL when none is close. */
+static const char *closest_directive(const char *word, int *certain)
+{
+	size_t within = 0;
+	size_t k;
+
+	for (k = 0; k < SUPPRESS_N_DIRECTIVES; k++) {
+		size_t dist = edit_distance(word, suppress_directives[k]);
+
+		if (dist >= 1 && dist <= DIRECTIVE_FIX_DISTANCE)
+			within++;
+	}
+	*certain = within == 1;
+	return closest_word(word, suppress_directives, SUPPRESS_N_DIRECTIVES);
+}
+
+/* Notes each comment word that starts with "stmtlint-" but is no directive:
+ * the comment suppresses nothing, whatever its author meant. */
+static void check_unknown_directives(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
+                                     diag_list *out)
+{
+	size_t i;
+
+	for (i = 0; i < sup->n_unknown; i++) {
+		const unknown_directive *u = &sup->unknown[i];
+		char *word = strndup(doc->pub.text + u->offset, u->length);
+		const char *near;
+		int certain = 0;
+		struct stmtlint_diag *d;
+
+		if (word == NULL)
+			return;
+		near = closest_directive(word, &certain);
+		d = core_report_at(rs, doc, sup, out, CORE_SUPPRESSION, STMTLINT_NOTE, u->offset,
+		                   u->offset + u->length, "'%s' is not a directive of stmtlint, so this "
+		                   "comment suppresses nothing; %s%s%s", word,
+		                   near ? "did you mean '" : "the directives are 'stmtlint-disable', "
+		                   "'stmtlint-enable' and 'stmtlint-disable-next-line'",
+		                   near ? near : "", near ? "'?" : "");
+		if (d != NULL && near != NULL && certain)
+			diag_add_fix(d, u->offset, u->offset + u->length, near, NULL, doc->pub.text);
+		free(word);
+	}
+}
+
+/* Whether `rule` (known) is off in the configuration: 1 off, 0 on, -1 when
+ * that cannot be told (its plugin failed to start, or left the run). */
+static int rule_off(const ruleset *rs, const char *rule)
+{
+	char id[80];
+	const char *check;
+	int core = core_rule_find(rule);
+	size_t i;
+
+	if (rule[0] == '\0')
+		return 0;
+	if (core >= 0)
+		return rs->core_severity[core] == STMTLINT_OFF;
+	if (split_rule(rule, id, sizeof(id), &check) != 0)
+		return -1;
+	for (i = 0; i < rs->n; i++) {
+		const instance *in = &rs->items[i];
+		long c;
+
+		if (strcmp(in->plugin->desc->id, id) != 0)
+			continue;
+		if (in->crashed)
+			return -1;
+		if (check == NULL)
+			return 0;
+		c = check_index(in->plugin->desc, check);
+		return c >= 0 && in->check_severity[c] == STMTLINT_OFF;
+	}
+	/* not among the running plugins: off, unless some failed to start */
+	return rs->n_failed == 0 ? 1 : -1;
+}
+
+/* The width of the directive word at text[offset]: where a bare comment's
+ * note points. */
+static size_t word_length(const sl_doc *doc, size_t offset)
+{
+	size_t e = offset;
+
+	while (e < doc->pub.length && !isspace((unsigned char)doc->pub.text[e]) &&
+	       strncmp(doc->pub.text + e, "-->", 3) != 0)
+		e++;
+	return e - offset;
+}
+
+/* Notes one suppression that silenced nothing, unless its rule is unknown
+ * (already warned about) or it cannot be told; `sup` (NULL: none) are the
+ * suppressions that may silence the note. */
+static void note_stale(const ruleset *rs, const sl_doc *doc, suppress_set *sup, diag_list *out,
+                       const suppression *s, int plugins_failed)
+{
+	size_t len = s->rule[0] != '\0' ? s->length : word_length(doc, s->offset);
+	int off;
+
+	if (s->rule[0] != '\0' && !rule_known(rs->plugins, s->rule))
+		return;
+	off = rule_off(rs, s->rule);
+	if (off < 0 || (off == 0 && plugins_failed && core_rule_find(s->rule) < 0))
+		return;
+	if (off)
+		core_report_at(rs, doc, sup, out, CORE_SUPPRESSION, STMTLINT_NOTE, s->offset,
+		               s->offset + len, "suppresses nothing: rule '%s' is off in the "
+		               "configuration", s->rule);
+	else
+		core_report_at(rs, doc, sup, out, CORE_SUPPRESSION, STMTLINT_NOTE, s->offset,
+		               s->offset + len, "suppresses nothing here: no finding%s%s%s on %s it "
+		               "covers", s->rule[0] ? " of '" : "", s->rule, s->rule[0] ? "'" : "",
+		               s->next_line ? "the line" : "the lines");
+}
+
+/* Whether a suppression of `rule` can silence the core rule "suppression",
+ * and so must be judged after the others' notes. */
+static int covers_suppression_rule(const char *rule)
+{
+	return rule[0] == '\0' || strcmp(rule, core_rules[CORE_SUPPRESSION].id) == 0;
+}
+
+/* After every check of the draft: notes each "disable" and
+ * "disable-next-line" that silenced no finding, so that stale suppressions
+ * are found.  Those that can silence these notes (of every rule, or of
+ * "suppression") are judged last, and their own notes cannot be silenced:
+ * a range would silence the note about itself.  When a
+ * plugin failed on the draft (plugins_failed), only suppressions of core
+ * rules are judged: the others may have lost their findings. */
+static void check_stale_suppressions(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
+                                     diag_list *out, int plugins_failed)
+{
+	int pass;
+	size_t i;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < sup->n; i++) {
+			const suppression *s = &sup->items[i];
+
+			if (covers_suppression_rule(s->rule) == pass && s->hits == 0)
+				note_stale(rs, doc, pass == 0 ? sup : NULL, out, s, plugins_failed);
+		}
+}
+
 /* The reader's findings about the draft itself (encoding, front matter). */
-static void report_doc_issues(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
+static void report_doc_issues(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
                               diag_list *out)
 {
 	size_t i;
@@ -627,7 +777,7 @@ static unsigned long elapsed_ms(const struct timespec *since)
  * draft's draft_limit_ms; a crash, exit() or the time limit leaves the
  * plugin out of the rest of the run.  Returns 0 or -1. */
 static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
-                      const suppress_set *sup, diag_list *out, unsigned long limit_ms,
+                      suppress_set *sup, diag_list *out, unsigned long limit_ms,
                       unsigned long draft_limit_ms, errlist *err)
 {
 	struct stmtlint_ctx ctx;
@@ -673,7 +823,7 @@ static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
 /* The bidirectional embedding, override and isolate controls (U+202A to
  * U+202E, U+2066 to U+2069): what a reader sees need not be what the text
  * says ("Trojan Source"). */
-static void report_bidi(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
+static void report_bidi(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
                         diag_list *out)
 {
 	const unsigned char *t = (const unsigned char *)doc->pub.text;
@@ -724,7 +874,8 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, 
 	report_bidi(rs, doc, &sup, out);
 	if (report_empty(rs, doc, out))
 		goto done;
-	check_suppressions(rs, doc, &sup, out);
+	check_suppression_rules(rs, doc, &sup, out);
+	check_unknown_directives(rs, doc, &sup, out);
 	for (i = 0; i < rs->n; i++) {
 		unsigned long left = 0;
 
@@ -738,6 +889,7 @@ int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, 
 		if (run_plugin(rs, &rs->items[i], doc, &sup, out, left, limit_ms, err) != 0)
 			rc = -1;
 	}
+	check_stale_suppressions(rs, doc, &sup, out, rc != 0);
 done:
 	suppress_free(&sup);
 	diag_finish(out, core_rules[CORE_LIMIT].id, rs->core_severity[CORE_LIMIT]);

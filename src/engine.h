@@ -35,7 +35,9 @@ ruleset *ruleset_new(const plugin_set *plugins, config *cfg, store *st, errlist 
 void ruleset_free(ruleset *rs);
 
 /* Checks one draft: the reader's own findings (encoding, front matter, an
- * empty draft), suppression comments, then every enabled plugin.  Findings go
+ * empty draft), suppression comments, every enabled plugin, then the
+ * suppressions that silenced nothing (notes; judged only for core rules
+ * when a plugin failed on the draft).  Findings go
  * to out, finished by diag_finish() (sorted, fixes resolved, the cap's
  * note).  Each plugin runs under a guard (guard.h): one that crashes, calls
  * exit() or is still running `limit_ms` after the draft's check began (0:
@@ -45,11 +47,19 @@ void ruleset_free(ruleset *rs);
 int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, diag_list *out,
                   errlist *err);
 
-/* Reports a finding of core rule `id` at the severity rs configures for it,
- * unless it is off or suppressed at that line.  Returns the finding, or NULL. */
-struct stmtlint_diag *core_report(const ruleset *rs, const sl_doc *doc, const suppress_set *sup,
-                                  diag_list *out, core_rule_id id, size_t start, size_t end,
-                                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* Reports a finding of core rule `id` at the severity rs configures for
+ * it, but at most `ceiling`, unless the rule is off or the finding is
+ * suppressed at its line (counted in the suppression).  A ceiling below
+ * the rule's default is for findings the configured severity would
+ * overstate: a suppression that suppresses nothing is a note even though
+ * an unknown rule in one is a warning.  Returns the finding, or NULL. */
+struct stmtlint_diag *core_report_at(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
+                                     diag_list *out, core_rule_id id, stmtlint_severity ceiling,
+                                     size_t start, size_t end, const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+/* core_report_at() at the configured severity, whatever it is. */
+#define core_report(rs, doc, sup, out, id, ...) \
+	core_report_at((rs), (doc), (sup), (out), (id), STMTLINT_ERROR, __VA_ARGS__)
 
 /* Whether `rule` names a core rule, a loaded plugin or one of its checks. */
 int rule_known(const plugin_set *plugins, const char *rule);

@@ -46,7 +46,7 @@ struct stmtlint_ctx {
 	const struct ruleset *rs;             /* for the core's rules (pattern-limit, plugin) */
 	const sl_doc *doc;
 	diag_list *out;
-	const suppress_set *sup;
+	suppress_set *sup;                    /* counts what it silences */
 	pcre2_match_data *md;                 /* created on first use */
 	pcre2_match_context *mc;              /* shared by the draft's checks, read-only */
 	regex_budget pattern_work;            /* steps of pattern work on this draft (regex.h) */

@@ -8,6 +8,14 @@
 #include "buf.h"
 #include "doc.h"
 
+const char *const suppress_directives[SUPPRESS_N_DIRECTIVES] = {
+	/* the longest first: of two as close, the more specific is suggested */
+	"stmtlint-disable-next-line", "stmtlint-disable", "stmtlint-enable",
+};
+
+/* The prefix that marks a comment as meant for stmtlint. */
+#define DIRECTIVE_PREFIX "stmtlint-"
+
 /* An "enable" comment: it ends, at `line`, the open ranges of the rule
  * named by text[offset, offset + length), or of every rule when length is 0. */
 typedef struct enable_mark {
@@ -30,7 +38,7 @@ typedef struct scan_state {
 } scan_state;
 
 static int push(suppress_set *set, const char *rule, size_t rlen, size_t first, size_t last,
-                size_t offset)
+                size_t offset, int next_line)
 {
 	suppression *p;
 
@@ -44,7 +52,21 @@ static int push(suppress_set *set, const char *rule, size_t rlen, size_t first, 
 	p->last_line = last;
 	p->offset = offset;
 	p->length = rlen;
+	p->hits = 0;
+	p->next_line = next_line;
 	set->n++;
+	return 0;
+}
+
+/* Records a word meant as a directive that is none.  Returns 0 or -1. */
+static int add_unknown(suppress_set *set, size_t offset, size_t length)
+{
+	if (array_reserve((void **)&set->unknown, &set->cap_unknown, set->n_unknown,
+	                  sizeof(*set->unknown)) != 0)
+		return -1;
+	set->unknown[set->n_unknown].offset = offset;
+	set->unknown[set->n_unknown].length = length;
+	set->n_unknown++;
 	return 0;
 }
 
@@ -100,13 +122,13 @@ static int add_comment_rule(scan_state *st, int kind, size_t line, size_t after_
 	if (kind == 2) {
 		size_t first = next_nonblank(st, after_line);
 
-		return push(st->out, rule, length, first, first, offset);
+		return push(st->out, rule, length, first, first, offset, 1);
 	}
 	if (array_reserve((void **)&st->ranges, &st->cap_ranges, st->n_ranges,
 	                  sizeof(*st->ranges)) != 0)
 		return -1;
 	st->ranges[st->n_ranges++] = st->out->n;
-	return push(st->out, rule, length, line, (size_t)-1, offset);
+	return push(st->out, rule, length, line, (size_t)-1, offset, 0);
 }
 
 /* Reads the suppression comment text[open, close) (between "<!--" and
@@ -134,6 +156,9 @@ static int read_comment(scan_state *st, size_t open, size_t close)
 		kind = 0;
 	else if (wlen == 15 && strncmp(t + word, "stmtlint-enable", 15) == 0)
 		kind = 1;
+	else if (wlen >= strlen(DIRECTIVE_PREFIX) &&
+	         strncmp(t + word, DIRECTIVE_PREFIX, strlen(DIRECTIVE_PREFIX)) == 0)
+		return add_unknown(st->out, word, wlen);
 	else
 		return 0;
 	line = doc_line_of(st->doc, open);
@@ -252,14 +277,16 @@ static int cmp_by_rule(const void *pa, const void *pb, void *arg)
 	return (a->first_line > b->first_line) - (a->first_line < b->first_line);
 }
 
-/* Builds set->by_rule and set->reach for suppress_match().  Returns 0, or -1. */
+/* Builds set->by_rule, set->reach and set->reach_item for suppress_match().
+ * Returns 0, or -1. */
 static int index_items(suppress_set *set)
 {
 	size_t k;
 
 	set->by_rule = malloc((set->n ? set->n : 1) * sizeof(*set->by_rule));
 	set->reach = malloc((set->n ? set->n : 1) * sizeof(*set->reach));
-	if (set->by_rule == NULL || set->reach == NULL)
+	set->reach_item = malloc((set->n ? set->n : 1) * sizeof(*set->reach_item));
+	if (set->by_rule == NULL || set->reach == NULL || set->reach_item == NULL)
 		return -1;
 	for (k = 0; k < set->n; k++)
 		set->by_rule[k] = k;
@@ -268,9 +295,12 @@ static int index_items(suppress_set *set)
 		const suppression *s = &set->items[set->by_rule[k]];
 
 		set->reach[k] = s->last_line;
+		set->reach_item[k] = set->by_rule[k];
 		if (k > 0 && strcmp(set->items[set->by_rule[k - 1]].rule, s->rule) == 0 &&
-		    set->reach[k - 1] > s->last_line)
+		    set->reach[k - 1] > s->last_line) {
 			set->reach[k] = set->reach[k - 1];
+			set->reach_item[k] = set->reach_item[k - 1];
+		}
 	}
 	return 0;
 }
@@ -323,12 +353,14 @@ int suppress_scan(const stmtlint_doc *doc, suppress_set *out)
 	return rc;
 }
 
-/* Whether a suppression of the rule name[0, len) covers `line`. */
-static int rule_covers(const suppress_set *set, const char *name, size_t len, size_t line)
+/* Whether a suppression of the rule name[0, len) covers `line`; counts a
+ * hit in the latest such suppression that starts on or before the line and
+ * in the one that reaches farthest. */
+static int rule_covers(suppress_set *set, const char *name, size_t len, size_t line)
 {
 	size_t lo = 0;
 	size_t hi = set->n;
-	const suppression *s;
+	suppression *s;
 
 	/* the last of the rule's suppressions that starts on or before line */
 	while (lo < hi) {
@@ -344,22 +376,30 @@ static int rule_covers(const suppress_set *set, const char *name, size_t len, si
 	if (lo == 0)
 		return 0;
 	s = &set->items[set->by_rule[lo - 1]];
-	return cmp_rule_text(s->rule, strlen(s->rule), name, len) == 0 && set->reach[lo - 1] >= line;
+	if (cmp_rule_text(s->rule, strlen(s->rule), name, len) != 0 || set->reach[lo - 1] < line)
+		return 0;
+	if (s->last_line >= line)
+		s->hits++;
+	if (set->reach_item[lo - 1] != set->by_rule[lo - 1])
+		set->items[set->reach_item[lo - 1]].hits++;
+	return 1;
 }
 
-int suppress_match(const suppress_set *set, const char *rule, size_t line)
+int suppress_match(suppress_set *set, const char *rule, size_t line)
 {
 	size_t i;
+	int hit;
 
 	if (set->n == 0)
 		return 0;
-	/* every rule, the rule itself, and each part of it before a '/' */
-	if (rule_covers(set, "", 0, line) || rule_covers(set, rule, strlen(rule), line))
-		return 1;
+	/* every rule, the rule itself, and each part of it before a '/': all
+	 * of them, so that each suppression that silences the finding counts it */
+	hit = rule_covers(set, "", 0, line);
+	hit |= rule_covers(set, rule, strlen(rule), line);
 	for (i = 0; rule[i] != '\0'; i++)
-		if (rule[i] == '/' && rule_covers(set, rule, i, line))
-			return 1;
-	return 0;
+		if (rule[i] == '/')
+			hit |= rule_covers(set, rule, i, line);
+	return hit;
 }
 
 void suppress_free(suppress_set *set)
@@ -371,5 +411,7 @@ void suppress_free(suppress_set *set)
 	free(set->items);
 	free(set->by_rule);
 	free(set->reach);
+	free(set->reach_item);
+	free(set->unknown);
 	memset(set, 0, sizeof(*set));
 }

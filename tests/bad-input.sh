@@ -269,11 +269,11 @@ time_limit=$quick run "20,000 cross-references to 999 items" 1 \
 run "cross-references to items numbered above 999" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' \
 	items-1200.txt
 time_limit=$quick run "20,000 suppression comments before a million blank lines" 0 \
-	'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' suppressions.md
+	'stmtlint: 0 errors, 0 warnings, 20000 notes in 1 file$' suppressions.md
 time_limit=$quick run "100,000 suppressed ranges and 100,000 enables of another rule" 0 \
-	'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' enables.md
+	'stmtlint: 0 errors, 0 warnings, 100000 notes in 1 file$' enables.md
 time_limit=$quick run "40,000 suppressed ranges and 40,000 findings" 0 \
-	'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' silenced.md
+	'stmtlint: 0 errors, 0 warnings, 40001 notes in 1 file$' silenced.md
 run "100,000 lines" 0 'stmtlint: 0 errors, 0 warnings, 0 notes in 1 file$' lines.txt
 run "lists nested 2,000 deep" 0 'in 1 file$' nested.md
 run "block quotes nested 2,000 deep" 0 'in 1 file$' quotes.md

@@ -73,7 +73,7 @@ check "... naming the file" \
 # ---- the core's rules ------------------------------------------------------------
 lint 0 --list-rules
 check "--list-rules lists the core's rules" \
-	grep -Eq '^suppression +warning +a suppression comment names no rule$' out
+	grep -Eq '^suppression +warning +a suppression comment that names an unknown rule; a note when one names no directive or suppresses nothing$' out
 printf 'Title\n\n<!-- stmtlint-disable nosuchrule -->\nText.\n' >sup.txt
 lint 0 sup.txt
 check "an unknown rule in a suppression is a [suppression] warning" \

@@ -152,6 +152,17 @@ static void test_no_comments(void **unused)
 	doc_free(d);
 }
 
+/* The Markdown draft `text`, read and scanned into *set; the caller frees
+ * both. */
+static sl_doc *scan_markdown(const char *text, suppress_set *set)
+{
+	sl_doc *d = doc_build("t.md", text, strlen(text), STMTLINT_FORMAT_MARKDOWN);
+
+	assert_non_null(d);
+	assert_int_equal(suppress_scan(&d->pub, set), 0);
+	return d;
+}
+
 /* Each range ends at the first enable after it that names its rule or none;
  * an enable before it, or of another rule, does not end it; a line inside a
  * long range is silenced although a shorter suppression starts after the
@@ -172,12 +183,10 @@ static void test_ranges_end_at_first_enable(void **unused)
 		"e\n"                                                                   /* 10 */
 		"<!-- stmtlint-enable -->\n"                                            /* 11 */
 		"f\n";                                                                  /* 12 */
-	sl_doc *d = doc_build("t.md", text, strlen(text), STMTLINT_FORMAT_MARKDOWN);
 	suppress_set set;
+	sl_doc *d = scan_markdown(text, &set);
 
 	(void)unused;
-	assert_non_null(d);
-	assert_int_equal(suppress_scan(&d->pub, &set), 0);
 	assert_int_equal(set.n, 4);
 	assert_int_equal(set.items[0].first_line, 1);
 	assert_int_equal(set.items[0].last_line, 5);
@@ -196,6 +205,80 @@ static void test_ranges_end_at_first_enable(void **unused)
 	doc_free(d);
 }
 
+/* Checks the hits of the first four suppressions of set. */
+static void assert_hits(const suppress_set *set, size_t h0, size_t h1, size_t h2, size_t h3)
+{
+	assert_int_equal(set->items[0].hits, h0);
+	assert_int_equal(set->items[1].hits, h1);
+	assert_int_equal(set->items[2].hits, h2);
+	assert_int_equal(set->items[3].hits, h3);
+}
+
+/* Each finding counts in every suppression that silences it: the range
+ * around it, a nested next-line comment, a comment of every rule; not in a
+ * range that ended before it, nor in one of another rule. */
+static void test_hits_counted(void **unused)
+{
+	static const char text[] =
+		"Title\n"                                                   /* 0 */
+		"<!-- stmtlint-disable structure -->\n"                     /* 1 */
+		"a\n"                                                       /* 2 */
+		"<!-- stmtlint-disable-next-line structure -->\n"           /* 3 */
+		"b\n"                                                       /* 4 */
+		"<!-- stmtlint-enable structure -->\n"                      /* 5 */
+		"<!-- stmtlint-disable dates -->\n"                         /* 6 */
+		"c\n"                                                       /* 7 */
+		"<!-- stmtlint-disable -->\n"                               /* 8 */
+		"d\n";                                                      /* 9 */
+	suppress_set set;
+	sl_doc *d = scan_markdown(text, &set);
+
+	(void)unused;
+	assert_int_equal(set.n, 4);
+	assert_true(suppress_match(&set, "structure/bullets", 2));
+	assert_hits(&set, 1, 0, 0, 0);
+	assert_true(suppress_match(&set, "structure/bullets", 4));
+	assert_hits(&set, 2, 1, 0, 0);
+	/* after the enable: not silenced, nothing counted */
+	assert_false(suppress_match(&set, "structure", 7));
+	assert_hits(&set, 2, 1, 0, 0);
+	/* the dates range and the bare comment both silence line 9 */
+	assert_true(suppress_match(&set, "dates/weekday", 9));
+	assert_hits(&set, 2, 1, 1, 1);
+	assert_true(suppress_match(&set, "structure", 9));
+	assert_hits(&set, 2, 1, 1, 2);
+	suppress_free(&set);
+	doc_free(d);
+}
+
+/* A word that starts with "stmtlint-" but is no directive is kept for a
+ * note; in code, or not first in the comment, it is not. */
+static void test_unknown_directives(void **unused)
+{
+	static const char text[] =
+		"# Title\n"
+		"<!-- stmtlint-disabel structure -->\n"
+		"<!-- stmtlint-ignore -->\n"
+		"<!-- says stmtlint-disable -->\n"
+		"```\n"
+		"<!-- stmtlint-disable-line dates -->\n"
+		"```\n"
+		"<!-- stmtlint-disable dates -->\n";
+	suppress_set set;
+	sl_doc *d = scan_markdown(text, &set);
+
+	(void)unused;
+	assert_int_equal(set.n, 1);
+	assert_int_equal(set.n_unknown, 2);
+	assert_memory_equal(text + set.unknown[0].offset, "stmtlint-disabel ", 17);
+	assert_int_equal(set.unknown[0].length, 16);
+	assert_memory_equal(text + set.unknown[1].offset, "stmtlint-ignore ", 16);
+	assert_int_equal(set.unknown[1].length, 15);
+	assert_false(set.items[0].next_line);
+	suppress_free(&set);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +290,8 @@ int main(void)
 		cmocka_unit_test(test_all_rules),
 		cmocka_unit_test(test_no_comments),
 		cmocka_unit_test(test_ranges_end_at_first_enable),
+		cmocka_unit_test(test_hits_counted),
+		cmocka_unit_test(test_unknown_directives),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
