@@ -159,7 +159,7 @@ int doc_is_date_only(const char *s, size_t len)
 
 	/* the dates plugin's recogniser: what the core takes for a date line,
 	 * the plugin can read */
-	return dp_parse_whole(s, len, &d) && d.year > 0 && d.form != DP_FORM_NUMERIC;
+	return len > 0 && dp_parse_whole(s, len, &d) && d.year > 0 && d.form != DP_FORM_NUMERIC;
 }
 
 /* ---- front matter ------------------------------------------------------ */
@@ -1054,7 +1054,8 @@ static void classify(sl_doc *d)
 	d->pub.dateline = -1;
 	for (i = 0; i < d->pub.n_blocks; i++) {
 		stmtlint_block *b = &d->blocks[i];
-		size_t clen = b->content.end - b->content.start;
+		/* a block whose content is empty may have it end before it starts */
+		size_t clen = b->content.end > b->content.start ? b->content.end - b->content.start : 0;
 		int one_line = b->first_line == b->last_line;
 
 		if (b->kind == STMTLINT_BLOCK_COMMENT || b->kind == STMTLINT_BLOCK_CODE)
