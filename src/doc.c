@@ -1042,6 +1042,24 @@ static void bold_headings(sl_doc *d)
 
 /* Names the title, the date line and the headings of the front part, and
  * links every block to the section it falls under. */
+/* Every span of every block is half-open with its end at or after its
+ * start, as plugin.h promises: an empty content ("# " with no heading text,
+ * trimmed back past its start) is made empty at its start. */
+static void normalize_spans(sl_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->pub.n_blocks; i++) {
+		stmtlint_span *spans[4] = { &d->blocks[i].span, &d->blocks[i].marker,
+		                            &d->blocks[i].number, &d->blocks[i].content };
+		size_t k;
+
+		for (k = 0; k < 4; k++)
+			if (spans[k]->end < spans[k]->start)
+				spans[k]->end = spans[k]->start;
+	}
+}
+
 static void classify(sl_doc *d)
 {
 	size_t i;
@@ -1503,6 +1521,7 @@ sl_doc *doc_build(const char *path, const char *data, size_t len, stmtlint_doc_f
 	if (rc != 0)
 		goto fail;
 	bold_headings(d);
+	normalize_spans(d);
 	classify(d);
 	if (find_words(d) != 0 || find_sentences(d) != 0)
 		goto fail;

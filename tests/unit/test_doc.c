@@ -733,6 +733,28 @@ static void test_format_for(void **unused)
 	assert_int_equal(doc_format_for("md"), STMTLINT_FORMAT_TEXT);
 }
 
+/* A heading with no text ("# ") has an empty content, not one that ends
+ * before it starts (found by the fuzz step: plugins would read past it). */
+static void test_spans_never_inverted(void **unused)
+{
+	static const char text[] = "# \n- Two.\n\n##   \n\nText.\n";
+	sl_doc *d = doc_build("t.md", text, sizeof(text) - 1, STMTLINT_FORMAT_MARKDOWN);
+	size_t i;
+
+	(void)unused;
+	assert_non_null(d);
+	assert_true(d->pub.n_blocks >= 3);
+	for (i = 0; i < d->pub.n_blocks; i++) {
+		const stmtlint_block *b = &d->pub.blocks[i];
+
+		assert_true(b->span.end >= b->span.start);
+		assert_true(b->marker.end >= b->marker.start);
+		assert_true(b->number.end >= b->number.start);
+		assert_true(b->content.end >= b->content.start);
+	}
+	doc_free(d);
+}
+
 static void test_date_only(void **unused)
 {
 	static const char *const yes[] = {
@@ -773,6 +795,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_bad_front_matter_yaml),
 		cmocka_unit_test(test_format_for),
 		cmocka_unit_test(test_date_only),
+		cmocka_unit_test(test_spans_never_inverted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
