@@ -29,6 +29,10 @@ void errlist_free(errlist *l)
 
 static void add(errlist *l, const char *rule, stmtlint_severity sev, const char *file,
                 size_t line, size_t column, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
+
+static void add(errlist *l, const char *rule, stmtlint_severity sev, const char *file,
+                size_t line, size_t column, const char *fmt, va_list ap)
 {
 	sl_error *e;
 	buf msg;

@@ -30,7 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void read_as(const uint8_t *data, size_t size, const char *path, stmtlint_doc_format format)
 {
 	sl_doc *doc = doc_build(path, (const char *)data, size, format);
-	output_opts o = { 1 };
+	output_opts o = { 1, POSITION_UNIT_DISPLAY };
 	diag_list l;
 	size_t i;
 

@@ -51,8 +51,11 @@ EXTRA_DIST += tests/fuzz/run tests/fuzz/seeds tests/fuzz/stmtlint.dict tests/fuz
 	tests/fuzz/regressions
 
 if ENABLE_FUZZING
+# In two steps: `all` makes BUILT_SOURCES and then runs make again, which in
+# one command with the harnesses would build the same objects twice at once.
 fuzz:
-	$(MAKE) $(AM_MAKEFLAGS) all $(FUZZ_HARNESSES:=$(EXEEXT))
+	$(MAKE) $(AM_MAKEFLAGS) all
+	$(MAKE) $(AM_MAKEFLAGS) $(FUZZ_HARNESSES:=$(EXEEXT))
 else
 fuzz:
 	@echo "make fuzz: this build is not set up for fuzzing;" \
