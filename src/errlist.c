@@ -109,20 +109,6 @@ int errlist_has_error(const errlist *l)
 	return 0;
 }
 
-void errlist_move(errlist *dst, errlist *src)
-{
-	size_t i;
-
-	for (i = 0; i < src->n; i++) {
-		sl_error *e = &src->items[i];
-
-		errlist_add_sev(dst, e->rule, e->severity, e->file, e->line, e->column, "%s",
-		                e->message);
-	}
-	dst->dropped += src->dropped;
-	errlist_free(src);
-}
-
 void errlist_format_one(const sl_error *e, buf *out)
 {
 	/* file names and messages can hold anything a draft or a path holds:

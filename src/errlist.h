@@ -47,8 +47,6 @@ void errlist_add_sev(errlist *l, const char *rule, stmtlint_severity sev, const 
 	__attribute__((format(printf, 7, 8)));
 /* Whether the list holds an error (not only warnings). */
 int errlist_has_error(const errlist *l);
-/* Moves every error of src to the end of dst; src is empty afterwards. */
-void errlist_move(errlist *dst, errlist *src);
 /* Appends each error as a line "FILE:LINE:COL: error: MESSAGE [RULE]"
  * (without the position when it has none; "stmtlint: error: …" without a
  * file), as compilers print them. */

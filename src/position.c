@@ -2,13 +2,13 @@
 #include "position.h"
 
 #include <locale.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "doc.h"
 #include "escape.h"
+#include "text.h"
 #include "utf8.h"
 
 int position_unit_parse(const char *name)
@@ -98,20 +98,6 @@ static int in_ranges(uint32_t cp, const cp_range *r, size_t n)
 	return 0;
 }
 
-/* The UTF-8 locale wcwidth() is asked under, made once; (locale_t)0 when
- * none could be made. */
-static locale_t width_locale;
-static pthread_once_t width_locale_once = PTHREAD_ONCE_INIT;
-
-static void width_locale_make(void)
-{
-	static const char *const names[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
-	size_t i;
-
-	for (i = 0; i < N_RANGES(names) && width_locale == (locale_t)0; i++)
-		width_locale = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
-}
-
 int position_cp_width_fallback(uint32_t cp)
 {
 	if (in_ranges(cp, format_chars, N_RANGES(format_chars)) ||
@@ -122,6 +108,7 @@ int position_cp_width_fallback(uint32_t cp)
 
 int position_cp_width(uint32_t cp)
 {
+	locale_t utf8;
 	locale_t previous;
 	int w;
 
@@ -129,11 +116,11 @@ int position_cp_width(uint32_t cp)
 		return 1;
 	if (in_ranges(cp, format_chars, N_RANGES(format_chars)))
 		return 0;
-	pthread_once(&width_locale_once, width_locale_make);
-	if (width_locale == (locale_t)0)
+	utf8 = text_utf8_locale();
+	if (utf8 == (locale_t)0)
 		return position_cp_width_fallback(cp);
 	/* uselocale() changes only this thread's locale, and only here */
-	previous = uselocale(width_locale);
+	previous = uselocale(utf8);
 	w = wcwidth((wchar_t)cp);
 	uselocale(previous);
 	return w < 0 ? 1 : w;

@@ -501,8 +501,3 @@ void session_each_rule(const session *s, void (*fn)(void *arg, const rule_info *
 		}
 	}
 }
-
-size_t session_loads(const session *s)
-{
-	return store_loads(s->store);
-}

@@ -84,7 +84,5 @@ typedef struct rule_info {
 void session_each_rule(const session *s, void (*fn)(void *arg, const rule_info *rule),
                        void *arg);
 
-/* How many datasets and resources the session loaded from disk or made. */
-size_t session_loads(const session *s);
 
 #endif

@@ -26,7 +26,6 @@ struct store {
 	size_t n_sets;
 	struct stmtlint_resource **res;
 	size_t n_res;
-	size_t loads;
 };
 
 store *store_new(void)
@@ -202,7 +201,6 @@ static const struct stmtlint_node *load_dataset(store *st, const char *real,
 	}
 	st->sets = p;
 	p[st->n_sets++] = d;
-	st->loads++;
 	return root_of(&p[st->n_sets - 1]);
 }
 
@@ -271,13 +269,7 @@ struct stmtlint_resource *store_resource(store *st, const char *key,
 	r->destroy = destroy;
 	r->flags = flags;
 	st->res[st->n_res++] = r;
-	st->loads++;
 done:
 	pthread_mutex_unlock(&st->lock);
 	return r;
-}
-
-size_t store_loads(const store *st)
-{
-	return st->loads;
 }

@@ -43,8 +43,5 @@ struct stmtlint_resource *store_resource(store *st, const char *key,
                                                          size_t whylen),
                                          void (*destroy)(void *object), void *arg,
                                          unsigned flags, char *why, size_t whylen);
-/* How many datasets were read from disk and resources made, since the start
- * (for tests and benchmarks). */
-size_t store_loads(const store *st);
 
 #endif

@@ -13,15 +13,24 @@ static pthread_once_t utf8_locale_once = PTHREAD_ONCE_INIT;
 
 static void open_utf8_locale(void)
 {
-	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	static const char *const names[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && utf8_locale == (locale_t)0; i++)
+		utf8_locale = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
+}
+
+locale_t text_utf8_locale(void)
+{
+	pthread_once(&utf8_locale_once, open_utf8_locale);
+	return utf8_locale;
 }
 
 uint32_t text_fold(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-	pthread_once(&utf8_locale_once, open_utf8_locale);
-	if (utf8_locale == (locale_t)0)
+	if (text_utf8_locale() == (locale_t)0)
 		return cp;
 	return (uint32_t)towlower_l((wint_t)cp, utf8_locale);
 }

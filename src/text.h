@@ -3,8 +3,14 @@
 #ifndef STMTLINT_TEXT_H
 #define STMTLINT_TEXT_H
 
+#include <locale.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* The process's UTF-8 character-type locale (C.UTF-8, else C.utf8, else
+ * en_US.UTF-8), made once and never freed; (locale_t)0 when none exists.
+ * Case folding and display widths are asked under it. */
+locale_t text_utf8_locale(void);
 
 /* The simple lower-case folding of cp (the C library's towlower in the
  * C.UTF-8 locale; ASCII only when that locale is missing). */
