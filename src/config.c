@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "datafiles.h"
 #include "diag.h"
 
 #define MAX_PROFILE_DEPTH 8
@@ -437,10 +438,140 @@ static int valid_dataset_name(const char *s)
 	return i > 0 && i <= 64;
 }
 
-/* Reads a profile's `data:` mapping (dataset name -> file, relative to the
- * profile's folder dir) into cfg->datasets; a later profile's name replaces
- * an earlier one's.  The files are confined like includes; they are loaded
- * only when a plugin asks for them. */
+/* Frees a declaration's files and folders (not the declaration). */
+static void decl_clear(dataset_decl *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_files; i++)
+		free(d->files[i]);
+	free(d->files);
+	for (i = 0; i < d->n_folders; i++)
+		free(d->folders[i]);
+	free(d->folders);
+	d->files = d->folders = NULL;
+	d->n_files = d->n_folders = 0;
+	d->many = 0;
+}
+
+/* Appends `path` (malloc'ed; taken, or freed on failure) to an array. */
+static int push_path(char ***arr, size_t *n, char *path)
+{
+	char **p = realloc(*arr, (*n + 1) * sizeof(*p));
+
+	if (p == NULL) {
+		free(path);
+		return -1;
+	}
+	*arr = p;
+	p[(*n)++] = path;
+	return 0;
+}
+
+/* Adds every YAML file directly in the folder `real` (resolved; taken) to
+ * d, each confined like the folder itself. */
+static int decl_add_folder(config *cfg, dataset_decl *d, char *real,
+                           const struct stmtlint_node *val, const file_chain *chain, errlist *err)
+{
+	char why[256];
+	char **names;
+	size_t n;
+	size_t i;
+	int rc = 0;
+
+	if (datafiles_list(real, &names, &n, why, sizeof(why)) != 0) {
+		yt_error(err, val, "dataset folder '%s': %s", val->scalar, why);
+		free(real);
+		return -1;
+	}
+	for (i = 0; rc == 0 && i < n; i++) {
+		char *path = join(real, names[i]);
+		char *file = NULL;
+
+		rc = path != NULL ? resolve_named(cfg, chain, path, val, "dataset", &file, err) : -1;
+		if (rc == 0 && file == NULL) {
+			yt_error(err, val, "cannot read dataset file '%s'", path);
+			rc = -1;
+		}
+		free(path);
+		if (rc == 0)
+			rc = push_path(&d->files, &d->n_files, file);
+	}
+	datafiles_free(names, n);
+	d->many = 1;
+	if (rc != 0) {
+		free(real);
+		return -1;
+	}
+	return push_path(&d->folders, &d->n_folders, real);
+}
+
+/* Adds the file or folder that the scalar `val` names, relative to the
+ * profile's folder `dir`, to d. */
+static int decl_add_path(config *cfg, dataset_decl *d, const struct stmtlint_node *val,
+                         const char *dir, const file_chain *chain, errlist *err)
+{
+	struct stat st;
+	char *path;
+	char *real = NULL;
+
+	if (scalar_or_error(val, "a dataset file or folder", err) != 0)
+		return -1;
+	path = join(dir, val->scalar);
+	if (path == NULL)
+		return -1;
+	if (resolve_named(cfg, chain, path, val, "dataset", &real, err) != 0) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	if (real == NULL || stat(real, &st) != 0) {
+		yt_error(err, val, "cannot read dataset '%s'", val->scalar);
+		free(real);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode))
+		return decl_add_folder(cfg, d, real, val, chain, err);
+	return push_path(&d->files, &d->n_files, real);
+}
+
+/* Reads one dataset's value into d: a file or folder, a list of them
+ * (replacing what d held), or `{add: …}` (adding to it). */
+static int decl_read_value(config *cfg, dataset_decl *d, const struct stmtlint_node *val,
+                           const char *dir, const file_chain *chain, errlist *err)
+{
+	const struct stmtlint_node *list = val;
+	size_t i;
+
+	if (val->kind == STMTLINT_NODE_MAPPING) {
+		list = yt_get(val, "add");
+		if (list == NULL || val->n != 1) {
+			yt_error(err, val, "a dataset is a file, a folder, a list of them, or "
+			         "'add:' with a file, a folder or a list to add to the inherited one");
+			return -1;
+		}
+		d->many = 1;
+	} else {
+		decl_clear(d);
+	}
+	if (list->kind != STMTLINT_NODE_SEQUENCE)
+		return decl_add_path(cfg, d, list, dir, chain, err);
+	d->many = 1;
+	for (i = 0; i < list->n; i++)
+		if (decl_add_path(cfg, d, list->items[i], dir, chain, err) != 0)
+			return -1;
+	if (d->n_files > DATAFILES_MAX) {
+		yt_error(err, val, "a dataset may gather at most %d files", DATAFILES_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads a profile's `data:` mapping (dataset name -> file, folder or list,
+ * relative to the profile's folder dir) into cfg->datasets; a later
+ * profile's name replaces an earlier one's, or adds to it with `add:`.
+ * The files are confined like includes; they are loaded only when a plugin
+ * asks for them. */
 static int read_datasets(config *cfg, const struct stmtlint_node *map, const char *dir,
                          const file_chain *chain, errlist *err)
 {
@@ -454,29 +585,12 @@ static int read_datasets(config *cfg, const struct stmtlint_node *map, const cha
 	}
 	for (i = 0; i < map->n; i++) {
 		const struct stmtlint_node *key = map->keys[i];
-		const struct stmtlint_node *val = map->items[i];
 		dataset_decl *d = NULL;
-		char *path;
-		char *real = NULL;
 		size_t k;
 
 		if (!valid_dataset_name(key->scalar)) {
 			yt_error(err, key, "dataset name '%s' must be 1-64 characters of a-z, 0-9 and '-'",
 			         key->scalar);
-			return -1;
-		}
-		if (scalar_or_error(val, "a dataset file", err) != 0)
-			return -1;
-		path = join(dir, val->scalar);
-		if (path == NULL)
-			return -1;
-		if (resolve_named(cfg, chain, path, val, "dataset", &real, err) != 0) {
-			free(path);
-			return -1;
-		}
-		free(path);
-		if (real == NULL) {
-			yt_error(err, val, "cannot read dataset '%s'", val->scalar);
 			return -1;
 		}
 		for (k = 0; k < cfg->n_datasets; k++)
@@ -485,18 +599,16 @@ static int read_datasets(config *cfg, const struct stmtlint_node *map, const cha
 		if (d == NULL) {
 			dataset_decl *p = realloc(cfg->datasets, (cfg->n_datasets + 1) * sizeof(*p));
 
-			if (p == NULL) {
-				free(real);
+			if (p == NULL)
 				return -1;
-			}
 			cfg->datasets = p;
 			d = &p[cfg->n_datasets++];
+			memset(d, 0, sizeof(*d));
 			d->name = key->scalar;
-		} else {
-			free(d->real);
 		}
-		d->real = real;
-		d->at = val;
+		d->at = map->items[i];
+		if (decl_read_value(cfg, d, map->items[i], dir, chain, err) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -880,7 +992,7 @@ void config_free(config *cfg)
 		yt_free(cfg->docs[i]);
 	free(cfg->docs);
 	for (i = 0; i < cfg->n_datasets; i++)
-		free(cfg->datasets[i].real);
+		decl_clear(&cfg->datasets[i]);
 	free(cfg->datasets);
 	for (i = 0; i < cfg->n_dictionaries; i++)
 		free(cfg->dictionaries[i]);

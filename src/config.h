@@ -30,10 +30,19 @@ typedef struct rule_setting {
 #define RULE_UNSET (-1)
 #define RULE_ON    (-2)
 
-/* A dataset a profile declares (`data: {NAME: FILE}`). */
+/* A dataset a profile declares: `data: {NAME: FILE}` (one file), or a
+ * folder (`NAME: FOLDER/`, every *.yaml directly in it, in name order), or
+ * a list of files and folders (`NAME: [A, B/]`), or `NAME: {add: …}` (the
+ * declaration inherited from the profiles below, with more files). */
 typedef struct dataset_decl {
 	const char *name;                  /* points into a yt_doc */
-	char *real;                        /* the file, resolved and confined */
+	char **files;                      /* the files, resolved and confined, in order */
+	size_t n_files;
+	int many;                          /* a folder or a list: the dataset is the sequence
+	                                      of the files' roots, not one file's root */
+	char **folders;                    /* the folders named, resolved (a file added to
+	                                      one makes the configuration stale) */
+	size_t n_folders;
 	const struct stmtlint_node *at;    /* where it was declared */
 } dataset_decl;
 

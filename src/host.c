@@ -326,7 +326,10 @@ static const stmtlint_node *host_dataset(const stmtlint_options *opts, const cha
 	if (decl == NULL || o->store == NULL)
 		return NULL;
 	before = o->err->n;
-	root = store_dataset(o->store, decl->real, o->err);
+	if (decl->many)
+		root = store_dataset_files(o->store, decl->files, decl->n_files, o->err);
+	else
+		root = store_dataset(o->store, decl->files[0], o->err);
 	if (root == NULL) {
 		if (o->err->n == before)
 			host_config_error(opts, decl->at, "cannot load dataset '%s'", name);

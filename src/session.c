@@ -204,8 +204,15 @@ static void stamp_config(cached_config *c, const config *cfg)
 		return;
 	for (i = 0; i < cfg->n_docs; i++)
 		stamp_add(c, cfg->docs[i]->file);
-	for (i = 0; i < cfg->n_datasets; i++)
-		stamp_add(c, cfg->datasets[i].real);
+	for (i = 0; i < cfg->n_datasets; i++) {
+		const dataset_decl *d = &cfg->datasets[i];
+		size_t k;
+
+		for (k = 0; k < d->n_files; k++)
+			stamp_add(c, d->files[k]);
+		for (k = 0; k < d->n_folders; k++)
+			stamp_add(c, d->folders[k]);
+	}
 }
 
 static int stamps_current(const cached_config *c)

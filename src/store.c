@@ -20,10 +20,18 @@ typedef struct dataset {
 	struct stmtlint_node *empty;  /* an empty YAML file: an empty mapping (owned) */
 } dataset;
 
+/* A dataset of several files: a sequence node over their roots. */
+typedef struct file_list {
+	char *key;                    /* the files' paths, each followed by '\n' */
+	struct stmtlint_node *seq;    /* owned; its items are the files' roots (not owned) */
+} file_list;
+
 struct store {
 	pthread_mutex_t lock;         /* guards the arrays below */
 	dataset *sets;
 	size_t n_sets;
+	file_list *lists;
+	size_t n_lists;
 	struct stmtlint_resource **res;
 	size_t n_res;
 };
@@ -79,6 +87,12 @@ void store_free(store *st)
 		free(r);
 	}
 	free(st->res);
+	for (i = 0; i < st->n_lists; i++) {
+		free(st->lists[i].key);
+		free(st->lists[i].seq->items);
+		free(st->lists[i].seq);
+	}
+	free(st->lists);
 	for (i = 0; i < st->n_sets; i++)
 		dataset_free(&st->sets[i]);
 	free(st->sets);
@@ -204,7 +218,8 @@ static const struct stmtlint_node *load_dataset(store *st, const char *real,
 	return root_of(&p[st->n_sets - 1]);
 }
 
-const struct stmtlint_node *store_dataset(store *st, const char *real, errlist *err)
+/* store_dataset() with the lock held. */
+static const struct stmtlint_node *dataset_locked(store *st, const char *real, errlist *err)
 {
 	const struct stmtlint_node *root = NULL;
 	struct stat now;
@@ -214,15 +229,109 @@ const struct stmtlint_node *store_dataset(store *st, const char *real, errlist *
 		errlist_add(err, "config", real, 0, 0, "cannot read the dataset: %m");
 		return NULL;
 	}
-	pthread_mutex_lock(&st->lock);
 	/* the latest load of this file, when it has not changed since */
 	for (i = st->n_sets; i > 0 && root == NULL; i--)
 		if (strcmp(st->sets[i - 1].real, real) == 0)
 			root = same_file(&st->sets[i - 1].st, &now) ? root_of(&st->sets[i - 1]) : NULL;
 	if (root == NULL)
 		root = load_dataset(st, real, &now, err);
+	return root;
+}
+
+const struct stmtlint_node *store_dataset(store *st, const char *real, errlist *err)
+{
+	const struct stmtlint_node *root;
+
+	pthread_mutex_lock(&st->lock);
+	root = dataset_locked(st, real, err);
 	pthread_mutex_unlock(&st->lock);
 	return root;
+}
+
+/* The key of a list of files: each path followed by a newline. */
+static char *list_key(char *const *reals, size_t n)
+{
+	size_t len = 1;
+	size_t i;
+	char *key;
+	char *p;
+
+	for (i = 0; i < n; i++)
+		len += strlen(reals[i]) + 1;
+	key = malloc(len);
+	if (key == NULL)
+		return NULL;
+	p = key;
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s\n", reals[i]);
+	*p = '\0';
+	return key;
+}
+
+/* Whether list l is over exactly the roots `roots`. */
+static int same_roots(const file_list *l, struct stmtlint_node **roots, size_t n)
+{
+	return l->seq->n == n && (n == 0 || memcmp(l->seq->items, roots, n * sizeof(*roots)) == 0);
+}
+
+/* Keeps a new list of `roots` (taken) under `key` (taken); NULL when out of memory. */
+static const struct stmtlint_node *keep_list(store *st, char *key, struct stmtlint_node **roots,
+                                             size_t n, const char *file)
+{
+	file_list *p = realloc(st->lists, (st->n_lists + 1) * sizeof(*p));
+	struct stmtlint_node *seq = new_node(STMTLINT_NODE_SEQUENCE, file, 1);
+
+	if (p != NULL)
+		st->lists = p;
+	if (p == NULL || seq == NULL) {
+		free(seq);
+		free(key);
+		free(roots);
+		return NULL;
+	}
+	seq->items = roots;
+	seq->n = n;
+	p[st->n_lists].key = key;
+	p[st->n_lists].seq = seq;
+	st->n_lists++;
+	return seq;
+}
+
+const struct stmtlint_node *store_dataset_files(store *st, char *const *reals, size_t n,
+                                                errlist *err)
+{
+	struct stmtlint_node **roots = calloc(n ? n : 1, sizeof(*roots));
+	const struct stmtlint_node *seq = NULL;
+	char *key = list_key(reals, n);
+	size_t i;
+
+	if (roots == NULL || key == NULL) {
+		errlist_add(err, "config", n ? reals[0] : NULL, 0, 0, "out of memory");
+		free(roots);
+		free(key);
+		return NULL;
+	}
+	pthread_mutex_lock(&st->lock);
+	for (i = 0; i < n; i++) {
+		roots[i] = (struct stmtlint_node *)dataset_locked(st, reals[i], err);
+		if (roots[i] == NULL)
+			goto done;
+	}
+	for (i = st->n_lists; i > 0 && seq == NULL; i--)
+		if (strcmp(st->lists[i - 1].key, key) == 0 && same_roots(&st->lists[i - 1], roots, n))
+			seq = st->lists[i - 1].seq;
+	if (seq == NULL) {
+		seq = keep_list(st, key, roots, n, n ? roots[0]->file : "");
+		key = NULL;
+		roots = NULL;
+		if (seq == NULL)
+			errlist_add(err, "config", n ? reals[0] : NULL, 0, 0, "out of memory");
+	}
+done:
+	pthread_mutex_unlock(&st->lock);
+	free(roots);
+	free(key);
+	return seq;
 }
 
 struct stmtlint_resource *store_resource(store *st, const char *key,

@@ -36,6 +36,14 @@ void store_free(store *st);
  * YAML file is an empty mapping, never NULL). */
 const struct stmtlint_node *store_dataset(store *st, const char *real, errlist *err);
 
+/* The dataset made of the files `reals` (resolved paths), each loaded as
+ * store_dataset() loads one: a sequence whose items are the files' roots,
+ * in order (an empty sequence for no files).  Made once for the same
+ * files, then shared, like the files themselves.  NULL after [config]
+ * errors in err. */
+const struct stmtlint_node *store_dataset_files(store *st, char *const *reals, size_t n,
+                                                errlist *err);
+
 /* The resource under `key`, made by create(key, arg, why, whylen) the first
  * time.  NULL, with why filled, when create fails or memory runs out. */
 struct stmtlint_resource *store_resource(store *st, const char *key,

@@ -1,6 +1,8 @@
 /* test_config.c - unit tests of configuration loading (src/config.c) and of
  * checking a configuration against the real plugins (ruleset_new in
- * src/engine.c): positions, did-you-mean suggestions, profiles. */
+ * src/engine.c): positions, did-you-mean suggestions, profiles; datasets
+ * of several files (a folder, a list, `add:`), confined like includes and
+ * loaded once as a sequence of the files' roots (store.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -368,9 +371,10 @@ static void test_ruleset_valid(void **state)
 	rs = ruleset_new(&f->plugins, cfg, f->store, &f->err);
 	if (rs == NULL)
 		fail_msg("%s", errors(f));
-	assert_int_equal(rs->n, 2);
-	assert_string_equal(rs->items[0].plugin->desc->id, "dates");
-	assert_string_equal(rs->items[1].plugin->desc->id, "structure");
+	assert_int_equal(rs->n, 3);
+	assert_string_equal(rs->items[0].plugin->desc->id, "agencies");
+	assert_string_equal(rs->items[1].plugin->desc->id, "dates");
+	assert_string_equal(rs->items[2].plugin->desc->id, "structure");
 	ruleset_free(rs);
 }
 
@@ -436,6 +440,184 @@ static void test_ruleset_options_on_check(void **state)
 	assert_error_at(f, ".stmtlint.yaml", 2, 3, "options belong to the plugin");
 }
 
+/* ---- datasets of several files: a folder, a list, add: ------------------- */
+
+static void make_dir(const fixture *f, const char *name)
+{
+	char path[700];
+
+	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
+	assert_int_equal(mkdir(path, 0755), 0);
+}
+
+/* Loads .stmtlint.yaml naming the profile `profile.yaml` of f->dir. */
+static config *load_profile_yaml(fixture *f)
+{
+	return load(f, "profile: profile.yaml\n");
+}
+
+static const dataset_decl *find_decl(const config *cfg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_datasets; i++)
+		if (strcmp(cfg->datasets[i].name, name) == 0)
+			return &cfg->datasets[i];
+	fail_msg("no dataset '%s'", name);
+	return NULL;
+}
+
+/* Asserts that path ends with "/" followed by tail. */
+static void assert_file(const char *path, const char *tail)
+{
+	size_t n = strlen(path);
+	size_t m = strlen(tail);
+
+	if (n <= m || path[n - m - 1] != '/' || strcmp(path + n - m, tail) != 0)
+		fail_msg("'%s' is not .../%s", path, tail);
+}
+
+static void test_folder_in_name_order(void **state)
+{
+	fixture *f = *state;
+	const dataset_decl *d;
+	config *cfg;
+
+	make_dir(f, "reg");
+	write_file(f, "reg/b.yaml", "bodies: []\n");
+	write_file(f, "reg/a.yaml", "government: Japan\n");
+	write_file(f, "reg/.hidden.yaml", "x: 1\n");
+	write_file(f, "reg/notes.txt", "not a dataset file\n");
+	write_file(f, "profile.yaml", "description: p\ndata:\n  reg: reg/\n");
+	cfg = load_profile_yaml(f);
+	if (cfg == NULL)
+		fail_msg("%s", errors(f));
+	d = find_decl(cfg, "reg");
+	assert_true(d->many);
+	assert_int_equal(d->n_files, 2);
+	assert_file(d->files[0], "reg/a.yaml");
+	assert_file(d->files[1], "reg/b.yaml");
+	assert_int_equal(d->n_folders, 1);
+	assert_file(d->folders[0], "reg");
+	config_free(cfg);
+}
+
+static void test_one_file_stays_one(void **state)
+{
+	fixture *f = *state;
+	const dataset_decl *d;
+	config *cfg;
+
+	write_file(f, "one.yaml", "a: 1\n");
+	write_file(f, "profile.yaml", "description: p\ndata:\n  one: one.yaml\n");
+	cfg = load_profile_yaml(f);
+	assert_non_null(cfg);
+	d = find_decl(cfg, "one");
+	assert_false(d->many);
+	assert_int_equal(d->n_files, 1);
+	assert_file(d->files[0], "one.yaml");
+	config_free(cfg);
+}
+
+static void test_list_and_add(void **state)
+{
+	fixture *f = *state;
+	const dataset_decl *d;
+	config *cfg;
+
+	make_dir(f, "reg");
+	write_file(f, "reg/us.yaml", "bodies: []\n");
+	write_file(f, "extra.yaml", "bodies: []\n");
+	write_file(f, "more.yaml", "bodies: []\n");
+	write_file(f, "base.yaml", "description: base\ndata:\n  reg: [reg/, extra.yaml]\n");
+	write_file(f, "profile.yaml",
+	           "description: p\nextends: base.yaml\ndata:\n  reg: {add: more.yaml}\n");
+	cfg = load_profile_yaml(f);
+	if (cfg == NULL)
+		fail_msg("%s", errors(f));
+	d = find_decl(cfg, "reg");
+	assert_true(d->many);
+	assert_int_equal(d->n_files, 3);
+	assert_file(d->files[0], "reg/us.yaml");
+	assert_file(d->files[1], "extra.yaml");
+	assert_file(d->files[2], "more.yaml");
+	config_free(cfg);
+
+	/* a list replaces what the profile below declared */
+	write_file(f, "profile.yaml", "description: p\nextends: base.yaml\ndata:\n  reg: [more.yaml]\n");
+	cfg = load_profile_yaml(f);
+	assert_non_null(cfg);
+	d = find_decl(cfg, "reg");
+	assert_int_equal(d->n_files, 1);
+	assert_file(d->files[0], "more.yaml");
+	config_free(cfg);
+}
+
+static void test_bad_values(void **state)
+{
+	fixture *f = *state;
+
+	write_file(f, "profile.yaml", "description: p\ndata:\n  reg: {more: x.yaml}\n");
+	assert_null(load_profile_yaml(f));
+	assert_non_null(strstr(errors(f), "profile.yaml:3:8: error: a dataset is a file, a folder, "
+	                                  "a list of them, or 'add:'"));
+	errlist_free(&f->err);
+	errlist_init(&f->err);
+	write_file(f, "profile.yaml", "description: p\ndata:\n  reg: [missing/]\n");
+	assert_null(load_profile_yaml(f));
+	assert_non_null(strstr(errors(f), "profile.yaml:3:9: error: cannot read dataset 'missing/'"));
+}
+
+static void test_link_out_of_folder_refused(void **state)
+{
+	fixture *f = *state;
+	char link[700];
+
+	make_dir(f, "reg");
+	write_file(f, "reg/a.yaml", "bodies: []\n");
+	snprintf(link, sizeof(link), "%s/reg/z.yaml", f->dir);
+	assert_int_equal(symlink("/etc/hostname", link), 0);
+	write_file(f, "profile.yaml", "description: p\ndata:\n  reg: reg/\n");
+	assert_null(load_profile_yaml(f));
+	assert_non_null(strstr(errors(f), "error: dataset 'reg/' resolves to /etc/hostname, outside "
+	                                  "the repository"));
+}
+
+static void test_store_sequence_loaded_once(void **state)
+{
+	fixture *f = *state;
+	const struct stmtlint_node *seq;
+	const struct stmtlint_node *again;
+	const struct stmtlint_node *one;
+	const dataset_decl *d;
+	config *cfg;
+
+	make_dir(f, "reg");
+	write_file(f, "reg/a.yaml", "government: A\n");
+	write_file(f, "reg/b.yaml", "government: B\n");
+	write_file(f, "profile.yaml", "description: p\ndata:\n  reg: reg/\n");
+	cfg = load_profile_yaml(f);
+	assert_non_null(cfg);
+	d = find_decl(cfg, "reg");
+	seq = store_dataset_files(f->store, d->files, d->n_files, &f->err);
+	assert_non_null(seq);
+	assert_int_equal(seq->kind, STMTLINT_NODE_SEQUENCE);
+	assert_int_equal(seq->n, 2);
+	assert_string_equal(yt_get(seq->items[0], "government")->scalar, "A");
+	assert_string_equal(yt_get(seq->items[1], "government")->scalar, "B");
+	/* the same files: the same sequence, and each file's root the one a single load gives */
+	again = store_dataset_files(f->store, d->files, d->n_files, &f->err);
+	assert_ptr_equal(seq, again);
+	one = store_dataset(f->store, d->files[1], &f->err);
+	assert_ptr_equal(one, seq->items[1]);
+	/* no files: an empty sequence */
+	again = store_dataset_files(f->store, NULL, 0, &f->err);
+	assert_non_null(again);
+	assert_int_equal(again->n, 0);
+	assert_int_equal(f->err.n, 0);
+	config_free(cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +643,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ruleset_unknown_option, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ruleset_bad_option_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ruleset_options_on_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folder_in_name_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_one_file_stays_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_and_add, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_link_out_of_folder_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_sequence_loaded_once, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
