@@ -60,11 +60,28 @@ static const char *spelled(uint32_t cp)
 	}
 }
 
+/* text_word_normalize() of a word all in ASCII: its letters in lower case. */
+static size_t ascii_word_normalize(const char *s, size_t len, char *out, size_t outlen)
+{
+	size_t i;
+
+	for (i = 0; i < len && i + 1 < outlen; i++)
+		out[i] = (char)text_fold((unsigned char)s[i]);
+	if (outlen > 0)
+		out[i] = '\0';
+	return len;
+}
+
 size_t text_word_normalize(const char *s, size_t len, char *out, size_t outlen)
 {
 	size_t need = 0;
 	size_t i = 0;
 
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == len)
+		return ascii_word_normalize(s, len, out, outlen);
+	i = 0;
 	while (i < len) {
 		uint32_t cp;
 		char enc[4];
