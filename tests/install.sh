@@ -76,7 +76,7 @@ check_draft() {
 }
 
 # list_rules PROGRAM [VAR=VALUE]...: the plugin lines of --list-rules (the
-# core's own rules left out), as "dates principles structure", in
+# core's own rules left out), as "agencies dates principles structure", in
 # $tmp/plugins; returns its exit status.
 list_rules() {
 	program=$1
@@ -112,7 +112,7 @@ plugindir=${plugindir%/*}
 datadir=$(find "$stage" -path '*/profiles/default.yaml' | head -n 1)
 datadir=${datadir%/profiles/default.yaml}
 
-# 2: the three plugins, and no .la file.
+# 2: the plugins, and no .la file.
 : >"$tmp/log"
 las=$(find "$plugindir" -name '*.la' 2>>"$tmp/log")
 if [ -n "$plugindir" ] && [ -f "$plugindir/dates.so" ] && [ -f "$plugindir/principles.so" ] &&
@@ -127,13 +127,13 @@ fi
 check_draft 3 "the staged program with STMTLINT_PLUGIN_PATH and STMTLINT_DATA_PATH reports the defect" \
 	"$bin" STMTLINT_PLUGIN_PATH="$plugindir" STMTLINT_DATA_PATH="$datadir"
 
-# 4: --list-rules lists the three plugins; empty entries are ignored.
+# 4: --list-rules lists the plugins; empty entries are ignored.
 if list_rules "$bin" STMTLINT_PLUGIN_PATH="::$tmp/empty::$plugindir:" \
-	STMTLINT_DATA_PATH="$datadir" && [ "$(cat "$tmp/plugins")" = "dates principles structure" ]; then
-	ok 4 "--list-rules lists structure, dates and principles from STMTLINT_PLUGIN_PATH"
+	STMTLINT_DATA_PATH="$datadir" && [ "$(cat "$tmp/plugins")" = "agencies dates principles structure" ]; then
+	ok 4 "--list-rules lists agencies, structure, dates and principles from STMTLINT_PLUGIN_PATH"
 else
 	cat "$tmp/rules" >>"$tmp/log"
-	not_ok 4 "--list-rules lists structure, dates and principles from STMTLINT_PLUGIN_PATH"
+	not_ok 4 "--list-rules lists agencies, structure, dates and principles from STMTLINT_PLUGIN_PATH"
 fi
 
 # 5: the variables replace the built-in places, the build tree's too: with
@@ -209,11 +209,11 @@ rm -rf "$tmp/p1"
 check_draft 11 "P2/bin/stmtlint works with P1 deleted" "$tmp/p2/bin/stmtlint"
 
 # 12: and lists its plugins.
-if list_rules "$tmp/p2/bin/stmtlint" && [ "$(cat "$tmp/plugins")" = "dates principles structure" ]; then
-	ok 12 "P2/bin/stmtlint --list-rules lists structure, dates and principles"
+if list_rules "$tmp/p2/bin/stmtlint" && [ "$(cat "$tmp/plugins")" = "agencies dates principles structure" ]; then
+	ok 12 "P2/bin/stmtlint --list-rules lists agencies, structure, dates and principles"
 else
 	cat "$tmp/rules" >>"$tmp/log"
-	not_ok 12 "P2/bin/stmtlint --list-rules lists structure, dates and principles"
+	not_ok 12 "P2/bin/stmtlint --list-rules lists agencies, structure, dates and principles"
 fi
 echo "# (b) took $(($(date +%s) - started)) s"
 
