@@ -85,8 +85,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	atexit(release);
 	buf_init(&profile, 0);
-	buf_printf(&profile, "include:\n  - '%s/principles/us-japan-internet-economy.yaml'\nrules:\n",
+	buf_printf(&profile, "include:\n  - '%s/principles/us-japan-internet-economy.yaml'\n",
 	           fuzz_rules_dir());
+	fuzz_default_data(&profile);
+	buf_puts(&profile, "rules:\n");
 	for (i = 0; i < plugins.n; i++)
 		buf_printf(&profile, "  %s: on\n", plugins.items[i].desc->id);
 	all_rules = profile.data != NULL ? ruleset_from(profile.data, &err) : NULL;

@@ -53,6 +53,7 @@ static void add_ruleset(const char *id, const char *data_file)
 	errlist_init(&err);
 	if (data_file != NULL)
 		buf_printf(&profile, "include:\n  - '%s'\n", data_file);
+	fuzz_default_data(&profile);
 	buf_printf(&profile, "rules:\n  %s: on\n", id);
 	snprintf(name, sizeof(name), "profile-%zu.yaml", n_rulesets);
 	path = profile.data != NULL ? fuzz_write(name, profile.data, profile.len) : NULL;

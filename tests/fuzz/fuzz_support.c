@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "yamltree.h"
+
 #ifndef FUZZ_SRC_DIR
 #error "FUZZ_SRC_DIR must name the source tree"
 #endif
@@ -130,4 +132,27 @@ const char *fuzz_errors(const errlist *err)
 	buf_init(&text, 0);
 	errlist_format(err, &text);
 	return text.data != NULL ? text.data : "";
+}
+
+void fuzz_default_data(buf *profile)
+{
+	char path[PATH_MAX];
+	errlist err;
+	yt_doc *doc;
+	const struct stmtlint_node *data;
+	size_t i;
+
+	snprintf(path, sizeof(path), "%s/profiles/default.yaml", fuzz_rules_dir());
+	errlist_init(&err);
+	doc = yt_load_file(path, &err);
+	data = doc != NULL ? yt_get(doc->root, "data") : NULL;
+	if (data != NULL && data->kind == STMTLINT_NODE_MAPPING && data->n > 0) {
+		buf_puts(profile, "data:\n");
+		for (i = 0; i < data->n; i++)
+			if (data->items[i]->kind == STMTLINT_NODE_SCALAR)
+				buf_printf(profile, "  %s: '%s/profiles/%s'\n", data->keys[i]->scalar,
+				           fuzz_rules_dir(), data->items[i]->scalar);
+	}
+	yt_free(doc);
+	errlist_free(&err);
 }

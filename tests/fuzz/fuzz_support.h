@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "stmtlint/plugin.h"
+#include "buf.h"
 #include "errlist.h"
 #include "loader.h"
 #include "store.h"
@@ -20,6 +21,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 const char *fuzz_src_dir(void);
 const char *fuzz_rules_dir(void);
 const char *fuzz_plugin_dir(void);
+
+/* Appends to `profile` (the text of a profile) the `data:` of the default
+ * profile, each dataset by its absolute path, so that a profile written in
+ * the scratch folder gives plugins the datasets they need (the registry of
+ * bodies, `agencies`). */
+void fuzz_default_data(buf *profile);
 
 /* This process's scratch folder, made on first use and removed (with every
  * file in it) at exit; NULL when it cannot be made. */

@@ -44,6 +44,10 @@ FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_principles
 tests_fuzz_fuzz_plugin_principles_SOURCES = tests/fuzz/fuzz_plugin.c
 tests_fuzz_fuzz_plugin_principles_LDADD = $(plugins_principles_la_OBJECTS) $(FUZZ_LDADD)
 
+FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_agencies
+tests_fuzz_fuzz_plugin_agencies_SOURCES = tests/fuzz/fuzz_plugin.c
+tests_fuzz_fuzz_plugin_agencies_LDADD = $(plugins_agencies_la_OBJECTS) $(FUZZ_LDADD)
+
 # Replays every harness over its seeds and tests/fuzz/regressions/HARNESS/.
 TESTS += tests/fuzz/replay.sh
 dist_check_SCRIPTS += tests/fuzz/replay.sh
