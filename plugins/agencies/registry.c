@@ -474,15 +474,19 @@ static int add_file(loader *ld, const stmtlint_node *root)
 
 /* ---- ways of naming a body ------------------------------------------------ */
 
-/* Whether words w[i..] start with the words of `phrase` (space-separated). */
-static size_t starts_with(const reg_word *w, size_t n, size_t i, const char *phrase)
+/* The most words a name's key may have ("U.S." and "UN" become two). */
+#define WAY_MAX_WORDS (2 * REG_MAX_NAME_WORDS)
+
+/* Whether words[i..n) start with the words of `phrase` (space-separated);
+ * returns how many words it has, or 0. */
+static size_t starts_with(const char *const *words, size_t n, size_t i, const char *phrase)
 {
 	size_t k = 0;
 
 	while (*phrase != '\0') {
 		size_t len = strcspn(phrase, " ");
 
-		if (i + k >= n || w[i + k].len != len || memcmp(w[i + k].text, phrase, len) != 0)
+		if (i + k >= n || strncmp(words[i + k], phrase, len) != 0 || words[i + k][len] != '\0')
 			return 0;
 		k++;
 		phrase += len;
@@ -491,58 +495,86 @@ static size_t starts_with(const reg_word *w, size_t n, size_t i, const char *phr
 	return k;
 }
 
-/* The words of a form without the government it names: a leading "U.S.",
- * "United States", "US", "White House", "Japan" and a trailing "of Japan",
- * "of the United States", ", Japan"; "UN" read as "United Nations".
- * Written into key (at most keylen bytes). */
+/* The words of a form as one way of naming a body: "U.S." read as "United
+ * States" and "UN" as "United Nations"; without a leading "United States",
+ * "US", "White House", "Japan" or "United Nations", nor a trailing "of
+ * Japan", "of the United States" or ", Japan" (they name the government,
+ * not another way).  Written into key, each word followed by a space. */
 static void way_key(const registry *reg, const reg_form *f, char *key, size_t keylen)
 {
-	static const char *const leading[] = { "u s", "united states", "us", "white house", "japan" };
+	static const char *const leading[] = { "united states", "us", "white house", "japan",
+	                                       "united nations" };
 	static const char *const trailing[] = { "of japan", "of the united states", "japan" };
 	const reg_word *w = &reg->words[f->first_word];
-	size_t n = f->n_words;
+	const char *words[WAY_MAX_WORDS];
+	size_t n = 0;
 	size_t start = 0;
 	size_t i;
 	size_t k;
 	size_t used = 0;
 
+	for (i = 0; i < f->n_words; i++) {
+		if (strcmp(w[i].text, "u") == 0 && i + 1 < f->n_words && strcmp(w[i + 1].text, "s") == 0) {
+			words[n++] = "united";
+			words[n++] = "states";
+			i++;
+		} else if (strcmp(w[i].text, "un") == 0) {
+			words[n++] = "united";
+			words[n++] = "nations";
+		} else {
+			words[n++] = w[i].text;
+		}
+	}
 	for (k = 0; k < sizeof(leading) / sizeof(*leading); k++) {
-		size_t m = starts_with(w, n, 0, leading[k]);
+		size_t m = starts_with(words, n, 0, leading[k]);
 
 		if (m > 0 && m < n) {
 			start = m;
 			break;
 		}
 	}
-	for (k = 0; k < sizeof(trailing) / sizeof(*trailing); k++) {
-		for (i = start + 1; i < n; i++) {
-			if (starts_with(w, n, i, trailing[k]) == n - i) {
+	for (k = 0; k < sizeof(trailing) / sizeof(*trailing); k++)
+		for (i = start + 1; i < n; i++)
+			if (starts_with(words, n, i, trailing[k]) == n - i) {
 				n = i;
 				break;
 			}
-		}
-	}
 	key[0] = '\0';
 	for (i = start; i < n; i++) {
-		const char *t = w[i].len == 2 && memcmp(w[i].text, "un", 2) == 0 ? "united nations"
-		                                                                  : w[i].text;
-		size_t len = strlen(t);
+		size_t len = strlen(words[i]);
 
 		if (used + len + 2 >= keylen)
 			break;
-		memcpy(key + used, t, len);
+		memcpy(key + used, words[i], len);
 		used += len;
 		key[used++] = ' ';
 		key[used] = '\0';
 	}
 }
 
-/* Sets each NAME or ALSO form's way: the first form of its body with the
- * same key. */
+/* Whether two keys are one way: equal, or one the other's first or last
+ * words ("Food and Agriculture Organization" of "… of the United Nations",
+ * "Development Finance Corporation" of "International Development
+ * Finance Corporation"). */
+static int same_way(const char *a, const char *b)
+{
+	size_t na = strlen(a);
+	size_t nb = strlen(b);
+
+	if (na > nb)
+		return same_way(b, a);
+	if (na == 0)
+		return nb == 0;
+	return strncmp(a, b, na) == 0 ||
+	       (strcmp(b + nb - na, a) == 0 && b[nb - na - 1] == ' ');
+}
+
+/* Sets each NAME or ALSO form's way: the first form of its body of the
+ * same way. */
 static void assign_ways(registry *reg)
 {
-	char a[REG_MAX_NAME_WORDS * REG_MAX_WORD];
-	char b[REG_MAX_NAME_WORDS * REG_MAX_WORD];
+	char a[WAY_MAX_WORDS * (REG_MAX_WORD + 1)];
+	char b[WAY_MAX_WORDS * (REG_MAX_WORD + 1)];
 	size_t i;
 	size_t k;
 
@@ -559,7 +591,7 @@ static void assign_ways(registry *reg)
 			if (g->body != f->body || (g->kind != FORM_NAME && g->kind != FORM_ALSO))
 				continue;
 			way_key(reg, g, b, sizeof(b));
-			if (strcmp(a, b) == 0) {
+			if (same_way(a, b)) {
 				f->way = g->way;
 				break;
 			}
