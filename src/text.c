@@ -66,7 +66,7 @@ static size_t ascii_word_normalize(const char *s, size_t len, char *out, size_t 
 	size_t i;
 
 	for (i = 0; i < len && i + 1 < outlen; i++)
-		out[i] = (char)text_fold((unsigned char)s[i]);
+		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
 	if (outlen > 0)
 		out[i] = '\0';
 	return len;

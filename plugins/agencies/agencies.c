@@ -126,10 +126,13 @@ static void report_former_acronyms(const stmtlint_host *host, stmtlint_ctx *ctx,
 		const draft_word *w = &nm->draft.words[i];
 		size_t len = w->end - w->start;
 
+		/* acronyms start with a capital */
+		if (!(w->flags & DW_CAPITAL))
+			continue;
 		for (k = 0; k < reg->n_former_acronyms; k++) {
 			const reg_acronym *a = &reg->former_acronyms[k];
 
-			if (strlen(a->text) != len || memcmp(a->text, doc->text + w->start, len) != 0 ||
+			if (a->len != len || memcmp(a->text, doc->text + w->start, len) != 0 ||
 			    (nm->year > 0 && nm->year < a->until))
 				continue;
 			host->report(ctx, CHECK_FORMER_ACRONYM, w->start, w->end, "'%s' is a former "

@@ -50,7 +50,12 @@ static void read_gap(const stmtlint_host *host, const stmtlint_doc *doc, size_t 
 
 	while (i < to) {
 		uint32_t cp;
-		size_t m = registry_decode(host, doc->prose + i, to - i, &cp);
+		size_t m = 1;
+
+		if ((unsigned char)doc->prose[i] < 0x80)
+			cp = (unsigned char)doc->prose[i];
+		else
+			m = host->utf8_decode(doc->prose + i, to - i, &cp);
 		unsigned char why = doc->nonprose != NULL ? doc->nonprose[i] : 0;
 		int space = cp < 0x80 ? cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'
 		                      : host->is_space(cp);
@@ -75,6 +80,31 @@ static void read_gap(const stmtlint_host *host, const stmtlint_doc *doc, size_t 
 		w->flags |= DW_LINE_END;
 	if (lines > MATCH_MAX_LINE_ENDS)
 		w->flags |= DW_BARRIER;
+}
+
+/* host->word_normalize() of s[0, len) into out, with its registry_hash()
+ * in *hash; a word in ASCII (most are) is lower-cased and hashed in one
+ * pass, without a call. */
+static size_t normalize(const stmtlint_host *host, const char *s, size_t len, char *out,
+                        size_t outlen, uint32_t *hash)
+{
+	uint32_t h = REG_HASH_BASIS;   /* registry_hash() of the empty word */
+	size_t i;
+
+	for (i = 0; i < len && i + 1 < outlen && (unsigned char)s[i] < 0x80; i++) {
+		char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+
+		out[i] = c;
+		h = (h ^ (unsigned char)c) * REG_HASH_PRIME;
+	}
+	if (i == len) {
+		out[i] = '\0';
+		*hash = h;
+		return len;
+	}
+	len = host->word_normalize(s, len, out, outlen);
+	*hash = registry_hash(out, len < outlen ? len : 0);
+	return len;
 }
 
 int draft_read(const stmtlint_host *host, const stmtlint_doc *doc, draft *d)
@@ -102,15 +132,15 @@ int draft_read(const stmtlint_host *host, const stmtlint_doc *doc, draft *d)
 			w->flags |= DW_POSSESSIVE;
 		if (starts_capital(host, doc->text + w->start, w->end - w->start))
 			w->flags |= DW_CAPITAL;
-		need = host->word_normalize(doc->text + w->start, w->end - w->start, d->norms + used,
-		                            cap - used);
 		w->norm = d->norms + used;
+		need = normalize(host, doc->text + w->start, w->end - w->start, d->norms + used,
+		                 cap - used, &w->hash);
 		if (need >= REG_MAX_WORD || need + 1 > cap - used) {
 			d->norms[used] = '\0';     /* too long to be a word of a name */
 			need = 0;
+			w->hash = registry_hash("", 0);
 		}
 		w->len = need;
-		w->hash = registry_hash(w->norm, w->len);
 		used += need + 1;
 		if (i + 1 < doc->n_words)
 			read_gap(host, doc, s->end, doc->words[i + 1].start, w);

@@ -36,12 +36,12 @@ static int in_list(const char *w, size_t len, const char *const *list, size_t n)
 
 uint32_t registry_hash(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = REG_HASH_BASIS;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
 		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+		h *= REG_HASH_PRIME;
 	}
 	return h;
 }
@@ -51,7 +51,8 @@ static int is_joiner(uint32_t cp)
 	return cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
-size_t registry_decode(const stmtlint_host *host, const char *s, size_t len, uint32_t *cp)
+/* host->utf8_decode(), without a call for ASCII. */
+static size_t registry_decode(const stmtlint_host *host, const char *s, size_t len, uint32_t *cp)
 {
 	if ((unsigned char)s[0] < 0x80) {
 		*cp = (unsigned char)s[0];
@@ -60,7 +61,8 @@ size_t registry_decode(const stmtlint_host *host, const char *s, size_t len, uin
 	return host->utf8_decode(s, len, cp);
 }
 
-int registry_word_char(const stmtlint_host *host, uint32_t cp)
+/* host->is_word_char(), without a call for ASCII. */
+static int registry_word_char(const stmtlint_host *host, uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -384,6 +386,7 @@ static int add_former(loader *ld, const stmtlint_node *entry, size_t body)
 			                         reg->n_former_acronyms, sizeof(*reg->former_acronyms)) != 0)
 				return -1;
 			reg->former_acronyms[reg->n_former_acronyms].text = text;
+			reg->former_acronyms[reg->n_former_acronyms].len = strlen(text);
 			reg->former_acronyms[reg->n_former_acronyms].body = body;
 			reg->former_acronyms[reg->n_former_acronyms].until = year;
 			reg->n_former_acronyms++;

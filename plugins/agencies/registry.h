@@ -62,6 +62,7 @@ typedef struct reg_form {
 /* A former acronym ("MITI"), matched as written. */
 typedef struct reg_acronym {
 	const char *text;
+	size_t len;
 	size_t body;
 	int until;
 } reg_acronym;
@@ -107,10 +108,9 @@ void registry_free(registry *reg);
  * the text has more), or (size_t)-1 when a word is too long. */
 size_t registry_split(const stmtlint_host *host, const char *s, reg_word *words, size_t max);
 
-/* host->utf8_decode(), without a call for ASCII. */
-size_t registry_decode(const stmtlint_host *host, const char *s, size_t len, uint32_t *cp);
-/* host->is_word_char(), without a call for ASCII. */
-int registry_word_char(const stmtlint_host *host, uint32_t cp);
+/* The hash of words: 32-bit FNV-1a (its offset basis and prime). */
+#define REG_HASH_BASIS 2166136261u
+#define REG_HASH_PRIME 16777619u
 
 /* The hash of a normalised word. */
 uint32_t registry_hash(const char *s, size_t len);
