@@ -1,0 +1,480 @@
+/*
+ * terms.c - the `terms` plugin: one term written one way in a draft.
+ *
+ * The rule data (dataset `terms`, and the option `groups`) holds groups of
+ * forms of one term ("U.S.-Japan", "US-Japan", "U.S-Japan"), each with a
+ * preferred form that the option `prefer` may change.  A draft that uses
+ * two or more forms of a group is told to keep one: the preferred form, or
+ * without one the form the draft uses most (the first used on a tie).
+ * Each use of another form is a finding with a fix-it to the kept form and
+ * a note at the first use of the kept one.  A draft that uses one form
+ * throughout is consistent, whichever form it is.
+ *
+ * What is not a use of a form: text in quotation marks; a form inside a
+ * capitalised name ("Cyber Security Strategic Headquarters"), which is the
+ * name's own spelling; a capital that the place explains (a sentence's
+ * start, a heading, ALL CAPS) when the forms differ only in that capital
+ * ("Internet" / "internet"); "US$", which is currency.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <stmtlint/plugin.h>
+
+#include "dataroots.h"
+#include "termgroups.h"
+#include "textctx.h"
+
+enum { CHECK_MIXED };
+
+static const stmtlint_check_spec checks[] = {
+	[CHECK_MIXED] = {"mixed", STMTLINT_WARNING,
+	                 "a term written in another form than the one the draft keeps for it"},
+};
+
+static const stmtlint_option_spec options[] = {
+	{.name = "prefer", .type = STMTLINT_OPT_LIST,
+	 .help = "forms to keep when a draft mixes the forms of their group (instead of the "
+	         "group's preferred form)"},
+	{.name = "groups", .type = STMTLINT_OPT_DATA,
+	 .help = "more groups of forms, as in rules/terms/: [{forms: [...], preferred: FORM}]"},
+};
+
+/* The dataset the profile names for the groups (`data: {terms: FILE}`). */
+#define TERMS_DATASET "terms"
+/* Most files of a folder dataset read. */
+#define MAX_DATASET_FILES 64
+/* Bytes of a normalised match kept for comparison; a longer match is no form. */
+#define MAX_MATCH_BYTES 1024
+/* Other uses of a reported form that get a note of their own. */
+#define MAX_NOTED_USES 5
+/* Bytes of a fix-it's replacement. */
+#define MAX_REPLACEMENT_BYTES 1024
+
+typedef struct terms_state {
+	term_table table;
+	stmtlint_regex *re;
+} terms_state;
+
+/* One use of a form in a draft. */
+typedef struct term_use {
+	size_t start;
+	size_t end;
+	size_t form;
+	stmtlint_span name;    /* the capitalised word beside it, when there is one; else empty */
+	int in_name;           /* inside a capitalised name (not in a heading, where every word
+	                          is capitalised) */
+	int counts;            /* a use that shows the draft's choice of form */
+} term_use;
+
+typedef struct term_uses {
+	term_use *items;
+	size_t n;
+	size_t cap;
+} term_uses;
+
+/* The uses of a draft, counted by form. */
+typedef struct form_counts {
+	size_t *count;        /* per form: counted uses */
+	size_t *first;        /* per form: index of its first counted use */
+	size_t *forms_used;   /* per group: forms with counted uses */
+} form_counts;
+
+static void free_state(const stmtlint_host *host, terms_state *st)
+{
+	if (!st)
+		return;
+	tg_free(&st->table);
+	if (st->re)
+		host->regex_free(st->re);
+	free(st);
+}
+
+/* dr_strings() callback: makes a form preferred. */
+typedef struct prefer_arg {
+	const stmtlint_host *host;
+	const stmtlint_options *opts;
+	term_table *table;
+} prefer_arg;
+
+static int prefer_one(void *arg, const char *s, const stmtlint_node *at)
+{
+	prefer_arg *p = arg;
+
+	return tg_prefer(p->host, p->opts, p->table, s, at);
+}
+
+static int terms_init(const stmtlint_host *host, const stmtlint_options *opts, void **state)
+{
+	const stmtlint_node *roots[MAX_DATASET_FILES];
+	terms_state *st = calloc(1, sizeof(*st));
+	prefer_arg prefer;
+	size_t n_roots;
+	size_t i;
+	char *pattern;
+
+	if (!st) {
+		host->config_error(opts, NULL, "out of memory");
+		return -1;
+	}
+	if (dr_roots(host, opts, host->dataset(opts, TERMS_DATASET), TERMS_DATASET, roots,
+	             MAX_DATASET_FILES, &n_roots) < 0)
+		goto fail;
+	for (i = 0; i < n_roots; i++)
+		if (tg_read_groups(host, opts, host->node_get(roots[i], "terms"), &st->table) < 0)
+			goto fail;
+	if (tg_read_groups(host, opts, host->option(opts, "groups"), &st->table) < 0)
+		goto fail;
+	prefer.host = host;
+	prefer.opts = opts;
+	prefer.table = &st->table;
+	if (dr_strings(host, opts, host->option(opts, "prefer"), "prefer", prefer_one, &prefer) < 0)
+		goto fail;
+	if (st->table.n_forms > 0) {
+		pattern = tg_pattern(&st->table);
+		if (!pattern) {
+			host->config_error(opts, NULL, "out of memory");
+			goto fail;
+		}
+		st->re = host->regex_compile(opts, NULL, pattern, STMTLINT_RE_CASELESS);
+		free(pattern);
+		if (!st->re)
+			goto fail;
+	}
+	*state = st;
+	return 0;
+fail:
+	free_state(host, st);
+	return -1;
+}
+
+static void terms_fini(const stmtlint_host *host, void *state)
+{
+	free_state(host, state);
+}
+
+/* Whether forms a and b differ in the case of their first letter only
+ * ("Internet" / "internet"). */
+static int differ_in_first_capital(const term_table *t, size_t a, size_t b)
+{
+	const char *x = t->forms[a].exact;
+	const char *y = t->forms[b].exact;
+
+	return x[0] != y[0] && strcmp(x + 1, y + 1) == 0 &&
+	       t->forms[a].folded[0] == t->forms[b].folded[0];
+}
+
+/* Whether `form` has a twin in its group that differs from it in the case
+ * of the first letter only. */
+static int has_capital_twin(const term_table *t, size_t form)
+{
+	const term_group *g = &t->groups[t->forms[form].group];
+	size_t i;
+
+	for (i = g->first; i < g->first + g->n; i++)
+		if (i != form && differ_in_first_capital(t, i, form))
+			return 1;
+	return 0;
+}
+
+/* Whether "$" follows prose[end] after white space: "US$ 5 million". */
+static int before_currency(const stmtlint_doc *doc, size_t end)
+{
+	while (end < doc->length && (doc->prose[end] == ' ' || doc->prose[end] == '\n'))
+		end++;
+	return end < doc->length && doc->prose[end] == '$';
+}
+
+/* Whether `occurrence` is `form` with capitals only added: "Cyber security"
+ * for "cyber security", never "us" for "US". */
+static int adds_capitals_only(const char *occurrence, const char *form)
+{
+	size_t i;
+
+	if (strlen(occurrence) != strlen(form))
+		return 0;
+	for (i = 0; form[i]; i++)
+		if (occurrence[i] != form[i] &&
+		    !(form[i] >= 'a' && form[i] <= 'z' && occurrence[i] == form[i] - 'a' + 'A'))
+			return 0;
+	return 1;
+}
+
+/* Fills *use with the form that prose[start, end) is a use of and returns
+ * 0, or returns -1 when it is no use of a form (see the top of this file). */
+static int form_of(const stmtlint_host *host, const term_table *t, const stmtlint_doc *doc,
+                   size_t start, size_t end, term_use *use)
+{
+	char exact[MAX_MATCH_BYTES];
+	char folded[MAX_MATCH_BYTES];
+	long block = tc_block_at(doc, start);
+	long form;
+	int heading;
+	int placed;
+	int named;
+
+	if (block < 0 || before_currency(doc, end) || tc_in_quotes(doc, block, start))
+		return -1;
+	if (tc_normalize(host, doc->prose + start, end - start, 0, exact, sizeof(exact)) >=
+	    sizeof(exact))
+		return -1;
+	tc_normalize(host, doc->prose + start, end - start, 1, folded, sizeof(folded));
+	heading = tc_is_heading(host, doc, block);
+	placed = heading || tc_starts_sentence(host, doc, block, start) ||
+	         tc_is_all_caps(doc, block, start);
+	memset(use, 0, sizeof(*use));
+	use->start = start;
+	use->end = end;
+	/* In a heading every word is capitalised: a capital there shows no name. */
+	named = tc_is_capital_at(host, doc, start) &&
+	        tc_in_name(host, doc, block, start, end, &use->name) && !heading;
+	use->in_name = named;
+	form = tg_find(t, exact, 0, 0);
+	if (form >= 0) {
+		if (has_capital_twin(t, (size_t)form) && tc_is_capital_at(host, doc, start) &&
+		    (placed || named))
+			return -1;
+		use->form = (size_t)form;
+		return 0;
+	}
+	form = tg_find(t, folded, 1, 0);
+	if (form < 0 || tg_find(t, folded, 1, (size_t)form + 1) >= 0)
+		return -1;   /* no form, or several that differ only in case */
+	if (!adds_capitals_only(exact, t->forms[form].exact) || named || !placed)
+		return -1;
+	use->form = (size_t)form;
+	return 0;
+}
+
+static int push_use(term_uses *u, const term_use *use)
+{
+	if (u->n == u->cap) {
+		size_t cap = u->cap ? u->cap * 2 : 32;
+		term_use *p = realloc(u->items, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		u->items = p;
+		u->cap = cap;
+	}
+	u->items[u->n++] = *use;
+	return 0;
+}
+
+/* Finds every use of a form in the draft, in order.  0, or -1. */
+static int find_uses(const stmtlint_host *host, const terms_state *st, stmtlint_ctx *ctx,
+                     const stmtlint_doc *doc, term_uses *uses)
+{
+	size_t offset = 0;
+
+	while (offset < doc->length) {
+		size_t ov[2];
+		int rc = host->regex_match(ctx, st->re, doc->prose, doc->length, offset, ov, 1);
+		term_use use;
+
+		if (rc == STMTLINT_RE_NOMATCH || rc == STMTLINT_RE_LIMIT)
+			return 0;
+		if (rc < 0)
+			return -1;
+		if (form_of(host, &st->table, doc, ov[0], ov[1], &use) == 0 && push_use(uses, &use) < 0)
+			return -1;
+		offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
+/* Whether two words of the draft are the same text. */
+static int same_word(const stmtlint_doc *doc, stmtlint_span a, stmtlint_span b)
+{
+	return a.end - a.start == b.end - b.start &&
+	       memcmp(doc->prose + a.start, doc->prose + b.start, a.end - a.start) == 0;
+}
+
+/* Marks the uses that show the draft's choice: all but those inside a
+ * capitalised name, which is the name's own spelling, unless the draft
+ * writes the same name with another form of the term ("the U.S.-Japan
+ * Policy Cooperation Dialogue" and "the US-Japan Policy Cooperation
+ * Dialogue"). */
+static void mark_counted(const term_table *t, const stmtlint_doc *doc, term_uses *uses)
+{
+	size_t i;
+	size_t k;
+
+	for (i = 0; i < uses->n; i++) {
+		term_use *u = &uses->items[i];
+
+		u->counts = !u->in_name;
+		for (k = 0; !u->counts && k < uses->n; k++) {
+			const term_use *o = &uses->items[k];
+
+			u->counts = o->form != u->form &&
+			            t->forms[o->form].group == t->forms[u->form].group &&
+			            o->name.end > o->name.start && same_word(doc, o->name, u->name);
+		}
+	}
+}
+
+/* The kept form of group g given the draft's counts: the preferred one, or
+ * the most used (the first used on a tie). */
+static size_t kept_form(const term_group *g, const form_counts *c)
+{
+	size_t best = g->first;
+	size_t i;
+
+	if (g->preferred >= 0)
+		return (size_t)g->preferred;
+	for (i = g->first; i < g->first + g->n; i++) {
+		if (c->count[i] > c->count[best] ||
+		    (c->count[i] == c->count[best] && c->count[i] > 0 && c->first[i] < c->first[best]))
+			best = i;
+	}
+	return best;
+}
+
+/* Attaches the fix-it that writes `keep` for use u, capitalised where u
+ * is. */
+static void fix_use(const stmtlint_host *host, const stmtlint_doc *doc, stmtlint_diag *d,
+                    const term_use *u, const char *keep)
+{
+	char replacement[MAX_REPLACEMENT_BYTES];
+
+	if (strlen(keep) >= sizeof(replacement))
+		return;
+	strcpy(replacement, keep);
+	if (tc_is_capital_at(host, doc, u->start) && replacement[0] >= 'a' && replacement[0] <= 'z')
+		replacement[0] = (char)(replacement[0] - 'a' + 'A');
+	host->fix(d, u->start, u->end, replacement);
+}
+
+/* Reports form f, which the draft uses where it keeps `kept`: at its first
+ * use, with a note at each other use (up to MAX_NOTED_USES), a note at the
+ * first use of the kept form, and a fix-it at every use. */
+static void report_form(const stmtlint_host *host, const terms_state *st, stmtlint_ctx *ctx,
+                        const stmtlint_doc *doc, const term_uses *uses, size_t f, size_t kept,
+                        const form_counts *c)
+{
+	const term_table *t = &st->table;
+	const char *form = t->forms[f].exact;
+	const char *keep = t->forms[kept].exact;
+	const term_use *u = &uses->items[c->first[f]];
+	char times[32] = "";
+	stmtlint_diag *d;
+	size_t noted = 0;
+	size_t i;
+
+	if (c->count[f] > 1)
+		snprintf(times, sizeof(times), " (%zu times)", c->count[f]);
+	if (c->count[kept] == 0)
+		d = host->report(ctx, CHECK_MIXED, u->start, u->end,
+		                 "\xE2\x80\x98%s\xE2\x80\x99%s: this draft writes this term in more "
+		                 "than one form; the preferred form is \xE2\x80\x98%s\xE2\x80\x99", form,
+		                 times, keep);
+	else if ((long)kept == t->groups[t->forms[kept].group].preferred)
+		d = host->report(ctx, CHECK_MIXED, u->start, u->end,
+		                 "\xE2\x80\x98%s\xE2\x80\x99%s where this draft also writes "
+		                 "\xE2\x80\x98%s\xE2\x80\x99, the preferred form", form, times, keep);
+	else
+		d = host->report(ctx, CHECK_MIXED, u->start, u->end,
+		                 "\xE2\x80\x98%s\xE2\x80\x99%s where this draft writes "
+		                 "\xE2\x80\x98%s\xE2\x80\x99 %zu time%s", form, times, keep,
+		                 c->count[kept], c->count[kept] == 1 ? "" : "s");
+	if (!d)
+		return;
+	if (c->count[kept] > 0) {
+		const term_use *k = &uses->items[c->first[kept]];
+
+		host->note(d, k->start, k->end, "\xE2\x80\x98%s\xE2\x80\x99 here", keep);
+	}
+	for (i = c->first[f]; i < uses->n; i++) {
+		const term_use *o = &uses->items[i];
+
+		if (o->form != f || !o->counts)
+			continue;
+		if (o != u && noted++ < MAX_NOTED_USES)
+			host->note(d, o->start, o->end, "\xE2\x80\x98%s\xE2\x80\x99 again here", form);
+		fix_use(host, doc, d, o, keep);
+	}
+}
+
+/* Reports the forms of every group whose forms the draft mixes. */
+static int report_mixed(const stmtlint_host *host, const terms_state *st, stmtlint_ctx *ctx,
+                        const stmtlint_doc *doc, term_uses *uses)
+{
+	const term_table *t = &st->table;
+	form_counts c;
+	size_t g;
+	size_t i;
+	int rc = -1;
+
+	c.count = calloc(t->n_forms, sizeof(*c.count));
+	c.first = calloc(t->n_forms, sizeof(*c.first));
+	c.forms_used = calloc(t->n_groups, sizeof(*c.forms_used));
+	if (!c.count || !c.first || !c.forms_used)
+		goto done;
+	mark_counted(t, doc, uses);
+	for (i = 0; i < uses->n; i++) {
+		size_t f = uses->items[i].form;
+
+		if (!uses->items[i].counts)
+			continue;
+		if (c.count[f]++ == 0) {
+			c.first[f] = i;
+			c.forms_used[t->forms[f].group]++;
+		}
+	}
+	for (g = 0; g < t->n_groups; g++) {
+		size_t kept;
+
+		if (c.forms_used[g] < 2)
+			continue;
+		kept = kept_form(&t->groups[g], &c);
+		for (i = t->groups[g].first; i < t->groups[g].first + t->groups[g].n; i++)
+			if (i != kept && c.count[i] > 0)
+				report_form(host, st, ctx, doc, uses, i, kept, &c);
+	}
+	rc = 0;
+done:
+	free(c.count);
+	free(c.first);
+	free(c.forms_used);
+	return rc;
+}
+
+static int terms_check(const stmtlint_host *host, const void *state, stmtlint_ctx *ctx,
+                       const stmtlint_doc *doc)
+{
+	const terms_state *st = state;
+	term_uses uses = {NULL, 0, 0};
+	int rc;
+
+	if (!st->re || !host->enabled(ctx, CHECK_MIXED))
+		return 0;
+	rc = find_uses(host, st, ctx, doc, &uses);
+	if (rc == 0 && uses.n > 1)
+		rc = report_mixed(host, st, ctx, doc, &uses);
+	free(uses.items);
+	return rc;
+}
+
+static const stmtlint_plugin plugin = {
+	.abi_version = STMTLINT_ABI_VERSION,
+	.id = "terms",
+	.summary = "each term written one way: U.S.-Japan or US-Japan, cybersecurity or cyber security",
+	.severity = STMTLINT_WARNING,
+	.checks = checks,
+	.n_checks = sizeof(checks) / sizeof(checks[0]),
+	.options = options,
+	.n_options = sizeof(options) / sizeof(options[0]),
+	.init = terms_init,
+	.check = terms_check,
+	.fini = terms_fini,
+};
+
+STMTLINT_EXPORT const stmtlint_plugin *stmtlint_plugin_entry(void);
+
+/* The plugin's one exported symbol: its descriptor. */
+STMTLINT_EXPORT const stmtlint_plugin *stmtlint_plugin_entry(void)
+{
+	return &plugin;
+}
