@@ -12,3 +12,9 @@ plugins_acronyms_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 
 wellknowndir = $(pkgdatadir)/agencies
 dist_wellknown_DATA = rules/agencies/well-known.yaml
+
+# The acronyms and terms plugins on copies of the reference draft with one
+# defect each, and their configuration errors.
+TESTS += tests/names-tests.sh
+dist_check_SCRIPTS += tests/names-tests.sh
+EXTRA_DIST += tests/names
