@@ -74,9 +74,9 @@ static const stmtlint_option_spec options[] = {
 /* One acronym of the draft: a use or a definition. */
 typedef struct acro_entry {
 	const char *text;        /* the acronym in the draft's prose (not NUL-terminated) */
-	size_t len;
+	size_t len;              /* its length, a plural "s" left out: what entries compare */
 	size_t start;
-	size_t end;
+	size_t end;              /* the end as written, with a plural "s" */
 	acro_def def;            /* def.kind AD_USE for a use */
 } acro_entry;
 
@@ -122,7 +122,7 @@ static void acronyms_fini(const stmtlint_host *host, void *state)
 	free_state(state);
 }
 
-static int push_entry(acro_entries *e, const stmtlint_doc *doc, size_t start, size_t end,
+static int push_entry(acro_entries *e, const stmtlint_doc *doc, const acro_token *t,
                       const acro_def *def)
 {
 	acro_entry *x;
@@ -137,10 +137,10 @@ static int push_entry(acro_entries *e, const stmtlint_doc *doc, size_t start, si
 		e->cap = cap;
 	}
 	x = &e->items[e->n++];
-	x->text = doc->prose + start;
-	x->len = end - start;
-	x->start = start;
-	x->end = end;
+	x->text = doc->prose + t->start;
+	x->len = t->end - t->start;
+	x->start = t->start;
+	x->end = t->after;
 	if (def)
 		x->def = *def;
 	else
@@ -199,7 +199,7 @@ static int make_entries(const stmtlint_host *host, const acro_known *k, const st
 		    ak_set_has(&k->not_acronyms, doc->prose + t->start, t->end - t->start))
 			continue;
 		ad_detect(host, doc, k, t, &kinds[i]);
-		if (kinds[i].kind != AD_USE && push_entry(&defs, doc, t->start, t->end, &kinds[i]) < 0)
+		if (kinds[i].kind != AD_USE && push_entry(&defs, doc, t, &kinds[i]) < 0)
 			goto done;
 	}
 	for (i = 0; i < tokens->n; i++) {
@@ -209,13 +209,13 @@ static int make_entries(const stmtlint_host *host, const acro_known *k, const st
 		if (t->parent != AT_NO_PARENT)
 			continue;
 		if (kinds[i].kind != AD_USE) {
-			if (push_entry(out, doc, t->start, t->end, &kinds[i]) < 0)
+			if (push_entry(out, doc, t, &kinds[i]) < 0)
 				goto done;
 			continue;
 		}
 		if (read_whole(k, &defs, doc, t)) {
 			if (!no_acronym(k, doc, t->start, t->end) &&
-			    push_entry(out, doc, t->start, t->end, NULL) < 0)
+			    push_entry(out, doc, t, NULL) < 0)
 				goto done;
 			continue;
 		}
@@ -223,7 +223,7 @@ static int make_entries(const stmtlint_host *host, const acro_known *k, const st
 			const acro_token *part = &tokens->items[p];
 
 			if (!no_acronym(k, doc, part->start, part->end) &&
-			    push_entry(out, doc, part->start, part->end, NULL) < 0)
+			    push_entry(out, doc, part, NULL) < 0)
 				goto done;
 		}
 	}
@@ -363,12 +363,12 @@ static void report_undefined(const stmtlint_host *host, const acro_known *k, stm
 		/* An international body's acronym is one statements often leave
 		 * undefined, as they do company and programme names. */
 		host->report(ctx, CHECK_UNDEFINED_OTHER, u->start, u->end,
-		             "\xE2\x80\x98%.*s\xE2\x80\x99 is never defined", (int)u->len, u->text);
+		             "\xE2\x80\x98%.*s\xE2\x80\x99 is never defined", (int)(u->end - u->start), u->text);
 		return;
 	}
 	d = host->report(ctx, CHECK_UNDEFINED, u->start, u->end,
 	                 "\xE2\x80\x98%.*s\xE2\x80\x99 is never defined; the registry gives "
-	                 "\xE2\x80\x98%s\xE2\x80\x99", (int)u->len, u->text, pairs[0].name);
+	                 "\xE2\x80\x98%s\xE2\x80\x99", (int)(u->end - u->start), u->text, pairs[0].name);
 	for (i = 0; d && i < n_pairs; i++) {
 		size_t end = 0;
 		size_t at = find_name(doc, pairs[i].name, &end);
@@ -376,9 +376,9 @@ static void report_undefined(const stmtlint_host *host, const acro_known *k, stm
 		if (end == 0)
 			continue;
 		host->note(d, at, end, "define it where the draft first names the body: "
-		           "\xE2\x80\x98%s (%.*s)\xE2\x80\x99", pairs[i].name, (int)u->len, u->text);
+		           "\xE2\x80\x98%s (%.*s)\xE2\x80\x99", pairs[i].name, (int)(u->end - u->start), u->text);
 		if (end < u->start && u->len + 4 < sizeof(insert)) {
-			snprintf(insert, sizeof(insert), " (%.*s)", (int)u->len, u->text);
+			snprintf(insert, sizeof(insert), " (%.*s)", (int)(u->end - u->start), u->text);
 			host->fix(d, end, end, insert);
 		}
 		break;
@@ -396,13 +396,13 @@ static void report_expansion(const stmtlint_host *host, stmtlint_ctx *ctx,
 	if (x->def.fit == AD_PERMUTED) {
 		host->report(ctx, CHECK_EXPANSION_ORDER, x->start, x->end,
 		             "\xE2\x80\x98%.*s\xE2\x80\x99 does not fit "
-		             "\xE2\x80\x98%s\xE2\x80\x99, whose initials are %s", (int)x->len, x->text,
+		             "\xE2\x80\x98%s\xE2\x80\x99, whose initials are %s", (int)(x->end - x->start), x->text,
 		             words, x->def.initials);
 		return;
 	}
 	d = host->report(ctx, CHECK_EXPANSION, x->start, x->end,
 	                 "\xE2\x80\x98%.*s\xE2\x80\x99 for \xE2\x80\x98%s\xE2\x80\x99, which the "
-	                 "registry abbreviates \xE2\x80\x98%s\xE2\x80\x99", (int)x->len, x->text, words,
+	                 "registry abbreviates \xE2\x80\x98%s\xE2\x80\x99", (int)(x->end - x->start), x->text, words,
 	                 x->def.registered->acronym);
 	host->fix(d, x->start, x->end, x->def.registered->acronym);
 }
@@ -421,8 +421,8 @@ static void report_redefinition(const stmtlint_host *host, stmtlint_ctx *ctx,
 	for (i = 0; i < n; i++) {
 		if (same_expansion(host, doc, defs[i], x)) {
 			d = host->report(ctx, CHECK_REDEFINED, x->start, x->end,
-			                 "\xE2\x80\x98%.*s\xE2\x80\x99 is defined again", (int)x->len,
-			                 x->text);
+			                 "\xE2\x80\x98%.*s\xE2\x80\x99 is defined again",
+			                 (int)(x->end - x->start), x->text);
 			host->note(d, defs[i]->start, defs[i]->end, "defined here before");
 			return;
 		}
@@ -431,7 +431,7 @@ static void report_redefinition(const stmtlint_host *host, stmtlint_ctx *ctx,
 	quote(doc, x->def.exp_start, x->def.exp_end, now, sizeof(now));
 	d = host->report(ctx, CHECK_EXPANSIONS, x->start, x->end,
 	                 "\xE2\x80\x98%.*s\xE2\x80\x99 is defined again as \xE2\x80\x98%s\xE2\x80\x99",
-	                 (int)x->len, x->text, now);
+	                 (int)(x->end - x->start), x->text, now);
 	host->note(d, defs[0]->start, defs[0]->end, "first defined as \xE2\x80\x98%s\xE2\x80\x99",
 	           was);
 }
@@ -473,7 +473,7 @@ static void report_acronym(const stmtlint_host *host, const acro_known *k, stmtl
 		stmtlint_diag *d = host->report(ctx, CHECK_BEFORE_DEFINITION, first_use->start,
 		                                first_use->end,
 		                                "\xE2\x80\x98%.*s\xE2\x80\x99 is used before its definition",
-		                                (int)first_use->len, first_use->text);
+		                                (int)(first_use->end - first_use->start), first_use->text);
 
 		char words[MAX_QUOTE_BYTES];
 
@@ -484,10 +484,10 @@ static void report_acronym(const stmtlint_host *host, const acro_known *k, stmtl
 		} else {
 			host->note(d, first_def->start, first_def->end, "defined here");
 		}
-	} else if (first_def && uses_after == 0) {
+	} else if (first_def && uses_after == 0 && n_defs == 1) {
 		host->report(ctx, CHECK_UNUSED, first_def->start, first_def->end,
 		             "\xE2\x80\x98%.*s\xE2\x80\x99 is defined but never used again",
-		             (int)first_def->len, first_def->text);
+		             (int)(first_def->end - first_def->start), first_def->text);
 	} else if (!first_def && first_use) {
 		report_undefined(host, k, ctx, doc, first_use);
 	}
