@@ -46,9 +46,12 @@ static int compare_pairs(const void *a, const void *b)
 
 void ak_finish(acro_known *k)
 {
-	qsort(k->well_known.items, k->well_known.n, sizeof(char *), compare_strings);
-	qsort(k->not_acronyms.items, k->not_acronyms.n, sizeof(char *), compare_strings);
-	qsort(k->pairs, k->n_pairs, sizeof(*k->pairs), compare_pairs);
+	if (k->well_known.n > 1)
+		qsort(k->well_known.items, k->well_known.n, sizeof(char *), compare_strings);
+	if (k->not_acronyms.n > 1)
+		qsort(k->not_acronyms.items, k->not_acronyms.n, sizeof(char *), compare_strings);
+	if (k->n_pairs > 1)
+		qsort(k->pairs, k->n_pairs, sizeof(*k->pairs), compare_pairs);
 }
 
 /* strcmp of s[0, len) with t. */

@@ -505,7 +505,8 @@ static int acronyms_check(const stmtlint_host *host, const void *state, stmtlint
 
 	if (at_scan(host, doc, &tokens) < 0 || make_entries(host, k, doc, &tokens, &entries) < 0)
 		goto done;
-	qsort(entries.items, entries.n, sizeof(*entries.items), compare_entries);
+	if (entries.n > 1)
+		qsort(entries.items, entries.n, sizeof(*entries.items), compare_entries);
 	for (i = 0; i < entries.n; i = j) {
 		for (j = i + 1; j < entries.n && entries.items[j].len == entries.items[i].len &&
 		                memcmp(entries.items[j].text, entries.items[i].text, entries.items[i].len) == 0;

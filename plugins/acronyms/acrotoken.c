@@ -235,24 +235,23 @@ static int scan_token(const stmtlint_doc *doc, size_t start, size_t end, acro_to
 int at_scan(const stmtlint_host *host, const stmtlint_doc *doc, acro_tokens *out)
 {
 	const char *s = doc->prose;
-	size_t i = 0;
+	size_t done = 0;   /* bytes before it are read */
+	size_t w;
 
-	while (i < doc->length) {
+	/* An acronym starts a word of the draft with a capital or a digit. */
+	for (w = 0; w < doc->n_words; w++) {
+		size_t i = doc->words[w].start;
 		size_t j = i;
 
-		if (!is_alnum(s[i])) {
-			i++;
+		if (i < done || !(is_upper(s[i]) || is_digit(s[i])))
 			continue;
-		}
 		while (j < doc->length &&
 		       (is_alnum(s[j]) || ((s[j] == '-' || s[j] == '/') && j + 1 < doc->length &&
 		                           is_alnum(s[j + 1]))))
 			j++;
-		if (is_upper(s[i]) || is_digit(s[i])) {
-			if (!glued(host, doc, i, j) && scan_token(doc, i, j, out) < 0)
-				return -1;
-		}
-		i = j;
+		if (!glued(host, doc, i, j) && scan_token(doc, i, j, out) < 0)
+			return -1;
+		done = j;
 	}
 	return 0;
 }

@@ -1,6 +1,7 @@
 /*
  * termgroups.c - the groups of variant forms (see termgroups.h).
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,8 +66,8 @@ static int add_form(const stmtlint_host *host, const stmtlint_options *opts, ter
 		free(f->folded);
 		goto oom;
 	}
-	if (!f->exact[0] || strspn(f->exact, " -.,'") == strlen(f->exact)) {
-		host->config_error(opts, at, "a form must hold a letter or a digit");
+	if (!isalnum((unsigned char)f->exact[0]) && (unsigned char)f->exact[0] < 0x80) {
+		host->config_error(opts, at, "a form must start with a letter or a digit");
 		goto fail;
 	}
 	other = tg_find(table, f->exact, 0, 0);
@@ -204,104 +205,192 @@ int tg_prefer(const stmtlint_host *host, const stmtlint_options *opts, term_tabl
 	return 0;
 }
 
-/* Appends s[0, n) to *buf (of *len bytes, room *cap); 0 or -1. */
-static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
-{
-	if (*len + n + 1 > *cap) {
-		size_t c = (*cap + n + 1) * 2;
-		char *p = realloc(*buf, c);
-
-		if (!p)
-			return -1;
-		*buf = p;
-		*cap = c;
-	}
-	memcpy(*buf + *len, s, n);
-	*len += n;
-	(*buf)[*len] = '\0';
-	return 0;
-}
-
-/* Appends form f as a pattern: a space matches any run of white space, a
- * hyphen any hyphen, other ASCII punctuation itself. */
-static int append_form(char **buf, size_t *len, size_t *cap, const char *f)
-{
-	static const char hyphen[] = "[-\\x{2010}\\x{2011}]";
-	size_t i;
-
-	for (i = 0; f[i]; i++) {
-		unsigned char c = (unsigned char)f[i];
-		int rc;
-
-		if (c == ' ')
-			rc = append(buf, len, cap, "\\s+", 3);
-		else if (c == '-')
-			rc = append(buf, len, cap, hyphen, sizeof(hyphen) - 1);
-		else if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		                       (c >= '0' && c <= '9')))
-			rc = append(buf, len, cap, "\\", 1) < 0 ? -1 : append(buf, len, cap, f + i, 1);
-		else
-			rc = append(buf, len, cap, f + i, 1);
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* A form's index with the length of its folded spelling, for ordering. */
+/* A form's index with the length of its folded spelling and one of its
+ * buckets, for ordering. */
 typedef struct form_order {
 	size_t length;
 	size_t index;
+	size_t bucket;
 } form_order;
 
-/* Longest first; in data order among forms of one length. */
-static int longer_first(const void *pa, const void *pb)
+/* By bucket, then longest first, then in data order. */
+static int by_bucket_longest(const void *pa, const void *pb)
 {
 	const form_order *a = pa;
 	const form_order *b = pb;
 
+	if (a->bucket != b->bucket)
+		return a->bucket < b->bucket ? -1 : 1;
 	if (a->length != b->length)
 		return a->length > b->length ? -1 : 1;
 	return a->index < b->index ? -1 : 1;
 }
 
-char *tg_pattern(const term_table *table)
+/* The class of a byte of text as a form's byte may match it: ASCII in
+ * lower case, white space as ' ', any other byte (a no-break space, a
+ * non-breaking hyphen, a letter) as 0x7F. */
+static unsigned char byte_class(unsigned char c)
 {
-	static const char head[] = "(?<![\\p{L}\\p{N}])(?:";
-	static const char tail[] = ")(?![\\p{L}\\p{N}])";
-	form_order *order = malloc((table->n_forms ? table->n_forms : 1) * sizeof(*order));
-	char *buf = NULL;
-	size_t len = 0;
-	size_t cap = 0;
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return ' ';
+	if (c >= 0x80)
+		return 0x7F;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+static size_t bucket_of(unsigned char first, unsigned char second)
+{
+	return ((size_t)byte_class(first) * 131u + byte_class(second)) % TG_BUCKETS;
+}
+
+int tg_index(term_table *table)
+{
+	/* A form whose second byte is a space or a hyphen is in two buckets:
+	 * the text may write it with a byte that is not ASCII there. */
+	form_order *o = malloc((table->n_forms ? table->n_forms : 1) * 2 * sizeof(*o));
+	size_t n = 0;
 	size_t i;
-	int rc;
+	size_t b;
 
-	if (!order)
-		return NULL;
+	free(table->order);
+	table->order = malloc((table->n_forms ? table->n_forms : 1) * 2 * sizeof(*table->order));
+	if (!o || !table->order) {
+		free(o);
+		return -1;
+	}
 	for (i = 0; i < table->n_forms; i++) {
-		order[i].length = strlen(table->forms[i].folded);
-		order[i].index = i;
-	}
-	qsort(order, table->n_forms, sizeof(*order), longer_first);
-	rc = append(&buf, &len, &cap, head, sizeof(head) - 1);
-	for (i = 0; rc == 0 && i < table->n_forms; i++) {
-		const term_form *f = &table->forms[order[i].index];
+		const unsigned char *f = (const unsigned char *)table->forms[i].folded;
 
-		if (tg_find(table, f->folded, 1, 0) != (long)order[i].index)
-			continue;   /* differs from an earlier form only in case: one alternative */
-		if (len > sizeof(head) - 1)
-			rc = append(&buf, &len, &cap, "|", 1);
-		if (rc == 0)
-			rc = append_form(&buf, &len, &cap, f->folded);
+		if (tg_find(table, table->forms[i].folded, 1, 0) != (long)i)
+			continue;   /* differs from an earlier form only in case: one entry */
+		o[n].length = strlen(table->forms[i].folded);
+		o[n].index = i;
+		o[n].bucket = bucket_of(f[0], f[1]);
+		n++;
+		if (f[1] == ' ' || f[1] == '-') {
+			o[n] = o[n - 1];
+			o[n].bucket = bucket_of(f[0], 0x80);
+			n++;
+		}
 	}
-	if (rc == 0)
-		rc = append(&buf, &len, &cap, tail, sizeof(tail) - 1);
-	free(order);
-	if (rc < 0) {
-		free(buf);
-		return NULL;
+	qsort(o, n, sizeof(*o), by_bucket_longest);
+	for (b = 0, i = 0; b <= TG_BUCKETS; b++) {
+		table->bucket[b] = i;
+		while (b < TG_BUCKETS && i < n && o[i].bucket == b) {
+			table->order[i] = o[i].index;
+			i++;
+		}
 	}
-	return buf;
+	free(o);
+	return 0;
+}
+
+/* Whether the code point at text[at] (or before it, when `before`) belongs
+ * to a word: then a form cannot start (or end) there. */
+static int word_char_next_to(const stmtlint_host *host, const char *text, size_t length,
+                             size_t at, int before)
+{
+	uint32_t cp;
+
+	if (before ? at > 0 && (unsigned char)text[at - 1] < 0x80 :
+	             at < length && (unsigned char)text[at] < 0x80)
+		return isalnum((unsigned char)text[before ? at - 1 : at]) != 0;
+	if (before) {
+		size_t i = at;
+
+		if (at == 0)
+			return 0;
+		do
+			i--;
+		while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80);
+		host->utf8_decode(text + i, at - i, &cp);
+	} else {
+		if (at >= length)
+			return 0;
+		host->utf8_decode(text + at, length - at, &cp);
+	}
+	return host->is_word_char(cp);
+}
+
+/* The end of folded form f written at text[at], or 0. */
+static size_t form_end(const stmtlint_host *host, const char *f, const char *text, size_t length,
+                       size_t at)
+{
+	size_t i = at;
+	size_t k;
+
+	for (k = 0; f[k]; k++) {
+		unsigned char c = (unsigned char)f[k];
+
+		if (i >= length)
+			return 0;
+		if (c == ' ') {
+			size_t start = i;
+			uint32_t cp;
+			size_t n;
+
+			while (i < length) {
+				if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r') {
+					i++;
+					continue;
+				}
+				if ((unsigned char)text[i] < 0x80)
+					break;
+				n = host->utf8_decode(text + i, length - i, &cp);
+				if (!host->is_space(cp))
+					break;
+				i += n;
+			}
+			if (i == start)
+				return 0;
+		} else if (c == '-' && i + 3 <= length && memcmp(text + i, "\xE2\x80", 2) == 0 &&
+		           ((unsigned char)text[i + 2] == 0x90 || (unsigned char)text[i + 2] == 0x91)) {
+			i += 3;   /* U+2010 or U+2011 */
+		} else {
+			unsigned char t = (unsigned char)text[i];
+
+			if (t >= 'A' && t <= 'Z')
+				t = (unsigned char)(t - 'A' + 'a');
+			if (t != c)
+				return 0;
+			i++;
+		}
+	}
+	return i;
+}
+
+long tg_match(const stmtlint_host *host, const term_table *table, const char *text,
+              size_t length, size_t at, size_t *end)
+{
+	size_t b = bucket_of((unsigned char)text[at],
+	                     at + 1 < length ? (unsigned char)text[at + 1] : 0);
+	size_t i;
+
+	if (!table->order || table->bucket[b] == table->bucket[b + 1])
+		return -1;
+	if (word_char_next_to(host, text, length, at, 1))
+		return -1;   /* inside a word */
+	for (i = table->bucket[b]; i < table->bucket[b + 1]; i++) {
+		size_t f = table->order[i];
+		const unsigned char *folded = (const unsigned char *)table->forms[f].folded;
+		size_t e;
+
+		/* A quick look at the second and third bytes, where they are ASCII
+		 * letters: most words that share a bucket differ there. */
+		if (at + 2 < length && folded[1] > ' ' && folded[1] != '-' && folded[1] < 0x80 &&
+		    folded[2] > ' ' &&
+		    folded[2] != '-' && folded[2] < 0x80 &&
+		    (byte_class((unsigned char)text[at + 1]) != folded[1] ||
+		     byte_class((unsigned char)text[at + 2]) != folded[2]))
+			continue;
+		e = form_end(host, table->forms[f].folded, text, length, at);
+
+		if (e > at && !word_char_next_to(host, text, length, e, 0)) {
+			*end = e;
+			return (long)f;
+		}
+	}
+	return -1;
 }
 
 void tg_free(term_table *table)
@@ -314,5 +403,6 @@ void tg_free(term_table *table)
 	}
 	free(table->forms);
 	free(table->groups);
+	free(table->order);
 	memset(table, 0, sizeof(*table));
 }

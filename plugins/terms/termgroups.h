@@ -23,6 +23,10 @@ typedef struct term_group {
 	long preferred;  /* index into forms, or -1: keep the form a draft uses most */
 } term_group;
 
+/* Buckets of forms by a hash of the first two bytes of their folded
+ * spelling (any two bytes may share one: a bucket is a list to try). */
+#define TG_BUCKETS 1024
+
 typedef struct term_table {
 	term_form *forms;
 	size_t n_forms;
@@ -30,6 +34,11 @@ typedef struct term_table {
 	term_group *groups;
 	size_t n_groups;
 	size_t cap_groups;
+	/* Built by tg_index(): the forms to try at a place, longest first, one
+	 * of each set that differs only in case: order[bucket[b], bucket[b+1])
+	 * for the bucket b of the place's first two bytes. */
+	size_t *order;
+	size_t bucket[TG_BUCKETS + 1];
 } term_table;
 
 /* Adds the groups of `node`, a sequence of mappings {forms: [...],
@@ -43,9 +52,16 @@ int tg_read_groups(const stmtlint_host *host, const stmtlint_options *opts,
 int tg_prefer(const stmtlint_host *host, const stmtlint_options *opts, term_table *table,
               const char *form, const stmtlint_node *at);
 
-/* The source of a caseless pattern that matches any form as whole words,
- * longest forms first; NULL when out of memory.  The caller frees it. */
-char *tg_pattern(const term_table *table);
+/* Builds the index tg_match() uses; call once, after the last group.
+ * Returns 0, or -1 when out of memory. */
+int tg_index(term_table *table);
+
+/* The form (one of those that differ only in case) whose folded spelling
+ * is written at text[at] as whole words, the longest one: a space matches
+ * any run of white space, a hyphen also U+2010 and U+2011, letters in any
+ * case.  Sets *end and returns the form's index, or returns -1. */
+long tg_match(const stmtlint_host *host, const term_table *table, const char *text,
+              size_t length, size_t at, size_t *end);
 
 /* The index of the form whose `exact` (fold 0) or `folded` (fold 1) equals
  * key, searching from form `from` on; -1 when none. */

@@ -54,7 +54,6 @@ static const stmtlint_option_spec options[] = {
 
 typedef struct terms_state {
 	term_table table;
-	stmtlint_regex *re;
 } terms_state;
 
 /* One use of a form in a draft. */
@@ -86,8 +85,6 @@ static void free_state(const stmtlint_host *host, terms_state *st)
 	if (!st)
 		return;
 	tg_free(&st->table);
-	if (st->re)
-		host->regex_free(st->re);
 	free(st);
 }
 
@@ -112,7 +109,6 @@ static int terms_init(const stmtlint_host *host, const stmtlint_options *opts, v
 	prefer_arg prefer;
 	size_t n_roots;
 	size_t i;
-	char *pattern;
 
 	if (!st) {
 		host->config_error(opts, NULL, "out of memory");
@@ -131,16 +127,9 @@ static int terms_init(const stmtlint_host *host, const stmtlint_options *opts, v
 	prefer.table = &st->table;
 	if (dr_strings(host, opts, host->option(opts, "prefer"), "prefer", prefer_one, &prefer) < 0)
 		goto fail;
-	if (st->table.n_forms > 0) {
-		pattern = tg_pattern(&st->table);
-		if (!pattern) {
-			host->config_error(opts, NULL, "out of memory");
-			goto fail;
-		}
-		st->re = host->regex_compile(opts, NULL, pattern, STMTLINT_RE_CASELESS);
-		free(pattern);
-		if (!st->re)
-			goto fail;
+	if (tg_index(&st->table) < 0) {
+		host->config_error(opts, NULL, "out of memory");
+		goto fail;
 	}
 	*state = st;
 	return 0;
@@ -201,49 +190,84 @@ static int adds_capitals_only(const char *occurrence, const char *form)
 	return 1;
 }
 
-/* Fills *use with the form that prose[start, end) is a use of and returns
- * 0, or returns -1 when it is no use of a form (see the top of this file). */
+/* Where a use stands, each fact found when first asked (-1: not yet). */
+typedef struct place {
+	const stmtlint_host *host;
+	const stmtlint_doc *doc;
+	long block;
+	size_t start;
+	int heading;
+	int sentence;
+	int caps;
+} place;
+
+static int in_heading(place *p)
+{
+	if (p->heading < 0)
+		p->heading = tc_is_heading(p->host, p->doc, p->block);
+	return p->heading;
+}
+
+/* Whether the place explains a capital: a heading, a sentence's start, ALL
+ * CAPS. */
+static int capital_explained(place *p)
+{
+	if (in_heading(p))
+		return 1;
+	if (p->sentence < 0)
+		p->sentence = tc_starts_sentence(p->host, p->doc, p->block, p->start);
+	if (p->sentence)
+		return 1;
+	if (p->caps < 0)
+		p->caps = tc_is_all_caps(p->doc, p->block, p->start);
+	return p->caps;
+}
+
+/* Fills *use with the form that prose[start, end) is a use of, given `match`
+ * (the form tg_match() found there, one of those that differ only in case),
+ * and returns 0; returns -1 when it is no use of a form (see the top of this
+ * file).  Quotation marks are the caller's to judge. */
 static int form_of(const stmtlint_host *host, const term_table *t, const stmtlint_doc *doc,
-                   size_t start, size_t end, term_use *use)
+                   size_t start, size_t end, size_t match, term_use *use)
 {
 	char exact[MAX_MATCH_BYTES];
-	char folded[MAX_MATCH_BYTES];
-	long block = tc_block_at(doc, start);
-	long form;
-	int heading;
-	int placed;
-	int named;
+	const term_group *g = &t->groups[t->forms[match].group];
+	place p = {host, doc, tc_block_at(doc, start), start, -1, -1, -1};
+	long form = -1;
+	size_t twins = 0;
+	int capital;
+	size_t i;
 
-	if (block < 0 || before_currency(doc, end) || tc_in_quotes(doc, block, start))
+	if (p.block < 0 || before_currency(doc, end))
 		return -1;
 	if (tc_normalize(host, doc->prose + start, end - start, 0, exact, sizeof(exact)) >=
 	    sizeof(exact))
 		return -1;
-	tc_normalize(host, doc->prose + start, end - start, 1, folded, sizeof(folded));
-	heading = tc_is_heading(host, doc, block);
-	placed = heading || tc_starts_sentence(host, doc, block, start) ||
-	         tc_is_all_caps(doc, block, start);
+	for (i = g->first; i < g->first + g->n; i++) {
+		if (strcmp(t->forms[i].folded, t->forms[match].folded) != 0)
+			continue;
+		twins++;
+		if (strcmp(t->forms[i].exact, exact) == 0)
+			form = (long)i;
+	}
 	memset(use, 0, sizeof(*use));
 	use->start = start;
 	use->end = end;
+	capital = tc_is_capital_at(host, doc, start);
 	/* In a heading every word is capitalised: a capital there shows no name. */
-	named = tc_is_capital_at(host, doc, start) &&
-	        tc_in_name(host, doc, block, start, end, &use->name) && !heading;
-	use->in_name = named;
-	form = tg_find(t, exact, 0, 0);
+	use->in_name = capital && tc_in_name(host, doc, p.block, start, end, &use->name) &&
+	               !in_heading(&p);
 	if (form >= 0) {
-		if (has_capital_twin(t, (size_t)form) && tc_is_capital_at(host, doc, start) &&
-		    (placed || named))
+		if (capital && has_capital_twin(t, (size_t)form) &&
+		    (use->in_name || capital_explained(&p)))
 			return -1;
 		use->form = (size_t)form;
 		return 0;
 	}
-	form = tg_find(t, folded, 1, 0);
-	if (form < 0 || tg_find(t, folded, 1, (size_t)form + 1) >= 0)
-		return -1;   /* no form, or several that differ only in case */
-	if (!adds_capitals_only(exact, t->forms[form].exact) || named || !placed)
-		return -1;
-	use->form = (size_t)form;
+	if (twins > 1 || !adds_capitals_only(exact, t->forms[match].exact) || use->in_name ||
+	    !capital_explained(&p))
+		return -1;   /* several forms differ only in case, or a capital with no reason */
+	use->form = match;
 	return 0;
 }
 
@@ -262,24 +286,57 @@ static int push_use(term_uses *u, const term_use *use)
 	return 0;
 }
 
-/* Finds every use of a form in the draft, in order.  0, or -1. */
-static int find_uses(const stmtlint_host *host, const terms_state *st, stmtlint_ctx *ctx,
-                     const stmtlint_doc *doc, term_uses *uses)
+/* Records the use of a form at prose[at] if one is written there (and not
+ * in quotation marks); sets *end to the end of the form, or to `at` when
+ * none is.  0, or -1. */
+static int use_at(const stmtlint_host *host, const terms_state *st, const stmtlint_doc *doc,
+                  size_t at, term_uses *uses, size_t *end)
 {
-	size_t offset = 0;
+	long form = tg_match(host, &st->table, doc->prose, doc->length, at, end);
+	term_use use;
 
-	while (offset < doc->length) {
-		size_t ov[2];
-		int rc = host->regex_match(ctx, st->re, doc->prose, doc->length, offset, ov, 1);
-		term_use use;
+	if (form < 0) {
+		*end = at;
+		return 0;
+	}
+	if (form_of(host, &st->table, doc, at, *end, (size_t)form, &use) < 0 ||
+	    tc_in_quotes(doc, tc_block_at(doc, at), at))
+		return 0;
+	return push_use(uses, &use);
+}
 
-		if (rc == STMTLINT_RE_NOMATCH || rc == STMTLINT_RE_LIMIT)
-			return 0;
-		if (rc < 0)
+/* Finds every use of a form in the draft, in order: forms start with a
+ * letter or a digit, so at the start of a word, or after a hyphen inside
+ * one ("US" in "UK-US").  0, or -1. */
+static int find_uses(const stmtlint_host *host, const terms_state *st, const stmtlint_doc *doc,
+                     term_uses *uses)
+{
+	size_t done = 0;   /* bytes before it are read */
+	size_t w;
+
+	for (w = 0; w < doc->n_words; w++) {
+		stmtlint_span word = doc->words[w];
+		size_t end;
+		size_t i;
+
+		if (word.start < done)
+			continue;
+		if (use_at(host, st, doc, word.start, uses, &end) < 0)
 			return -1;
-		if (form_of(host, &st->table, doc, ov[0], ov[1], &use) == 0 && push_use(uses, &use) < 0)
-			return -1;
-		offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (end > word.start) {
+			done = end;
+			continue;
+		}
+		for (i = word.start + 1; i + 1 < word.end; i++) {
+			if (doc->prose[i] != '-')
+				continue;
+			if (use_at(host, st, doc, i + 1, uses, &end) < 0)
+				return -1;
+			if (end > i + 1) {
+				done = end;
+				break;
+			}
+		}
 	}
 	return 0;
 }
@@ -448,9 +505,9 @@ static int terms_check(const stmtlint_host *host, const void *state, stmtlint_ct
 	term_uses uses = {NULL, 0, 0};
 	int rc;
 
-	if (!st->re || !host->enabled(ctx, CHECK_MIXED))
+	if (st->table.n_forms == 0 || !host->enabled(ctx, CHECK_MIXED))
 		return 0;
-	rc = find_uses(host, st, ctx, doc, &uses);
+	rc = find_uses(host, st, doc, &uses);
 	if (rc == 0 && uses.n > 1)
 		rc = report_mixed(host, st, ctx, doc, &uses);
 	free(uses.items);
