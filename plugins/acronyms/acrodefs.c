@@ -11,6 +11,9 @@
 /* Cost of the dearest fit read as a definition "ACR (Full Name)": beyond
  * it the parenthesis is an aside, not an expansion. */
 #define MAX_BEFORE_NAME_COST 2
+/* Bytes before "(ACR)", or after "ACR (", read for an expansion: far more
+ * than AF_MAX_WORDS words take, so that a huge paragraph costs no more. */
+#define MAX_EXPANSION_BYTES 600
 /* Bytes of a normalised expansion window compared with registered names. */
 #define MAX_WINDOW_BYTES 1024
 
@@ -147,6 +150,8 @@ static size_t window_start(const stmtlint_doc *doc, size_t paren, size_t floor)
 {
 	size_t i = paren;
 
+	if (paren - floor > MAX_EXPANSION_BYTES)
+		floor = paren - MAX_EXPANSION_BYTES;
 	while (i > floor && (!stops_expansion(doc->prose[i - 1]) || abbreviation_stop(doc, i - 1, floor)))
 		i--;
 	return i;
@@ -282,7 +287,9 @@ static void judge_before_name(const stmtlint_host *host, const stmtlint_doc *doc
 		open++;
 	if (open >= doc->length || doc->prose[open] != '(' || n_letters == 0)
 		return;
-	for (close = open + 1; close < doc->length && !stops_expansion(doc->prose[close]); close++)
+	for (close = open + 1; close < doc->length && close - open < MAX_EXPANSION_BYTES &&
+	                       !stops_expansion(doc->prose[close]);
+	     close++)
 		;
 	if (close >= doc->length || doc->prose[close] != ')')
 		return;

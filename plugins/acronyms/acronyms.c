@@ -150,10 +150,12 @@ static int push_entry(acro_entries *e, const stmtlint_doc *doc, const acro_token
 
 /* Whether a use at [start, end) is no acronym: listed as none, a unit, or a
  * word of a heading in capitals. */
-static int no_acronym(const acro_known *k, const stmtlint_doc *doc, size_t start, size_t end)
+static int no_acronym(const acro_known *k, const stmtlint_doc *doc, tc_cache *cache,
+                      size_t start, size_t end)
 {
 	return ak_set_has(&k->not_acronyms, doc->prose + start, end - start) ||
-	       at_is_unit(doc, start, end) || tc_is_all_caps(doc, tc_block_at(doc, start), start);
+	       at_is_unit(doc, start, end) ||
+	       tc_is_all_caps(doc, cache, tc_block_at(doc, start), start);
 }
 
 /* Whether some definition in defs[0, n) defines s[0, len). */
@@ -187,11 +189,13 @@ static int make_entries(const stmtlint_host *host, const acro_known *k, const st
 {
 	acro_entries defs = {NULL, 0, 0};
 	acro_def *kinds = calloc(tokens->n ? tokens->n : 1, sizeof(*kinds));
+	tc_cache cache;
 	size_t i;
 	int rc = -1;
 
 	if (!kinds)
 		return -1;
+	tc_cache_init(&cache);
 	for (i = 0; i < tokens->n; i++) {
 		const acro_token *t = &tokens->items[i];
 
@@ -214,7 +218,7 @@ static int make_entries(const stmtlint_host *host, const acro_known *k, const st
 			continue;
 		}
 		if (read_whole(k, &defs, doc, t)) {
-			if (!no_acronym(k, doc, t->start, t->end) &&
+			if (!no_acronym(k, doc, &cache, t->start, t->end) &&
 			    push_entry(out, doc, t, NULL) < 0)
 				goto done;
 			continue;
@@ -222,13 +226,14 @@ static int make_entries(const stmtlint_host *host, const acro_known *k, const st
 		for (p = i + 1; p <= i + t->n_parts && p < tokens->n; p++) {
 			const acro_token *part = &tokens->items[p];
 
-			if (!no_acronym(k, doc, part->start, part->end) &&
+			if (!no_acronym(k, doc, &cache, part->start, part->end) &&
 			    push_entry(out, doc, part, NULL) < 0)
 				goto done;
 		}
 	}
 	rc = 0;
 done:
+	tc_cache_free(&cache);
 	free(defs.items);
 	free(kinds);
 	return rc;

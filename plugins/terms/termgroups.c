@@ -156,7 +156,7 @@ int tg_read_groups(const stmtlint_host *host, const stmtlint_options *opts,
 	if (!node)
 		return 0;
 	if (host->node_kind(node) != STMTLINT_NODE_SEQUENCE) {
-		host->config_error(opts, node, "terms must be a sequence of groups {forms, preferred}");
+		host->config_error(opts, node, "groups must be a sequence of mappings {forms, preferred}");
 		return -1;
 	}
 	for (i = 0; i < host->node_length(node); i++) {

@@ -1,7 +1,7 @@
 /*
  * terms.c - the `terms` plugin: one term written one way in a draft.
  *
- * The rule data (dataset `terms`, and the option `groups`) holds groups of
+ * The rule data (the `groups` of dataset `terms`, and the option `groups`) holds groups of
  * forms of one term ("U.S.-Japan", "US-Japan", "U.S-Japan"), each with a
  * preferred form that the option `prefer` may change.  A draft that uses
  * two or more forms of a group is told to keep one: the preferred form, or
@@ -118,7 +118,7 @@ static int terms_init(const stmtlint_host *host, const stmtlint_options *opts, v
 	             MAX_DATASET_FILES, &n_roots) < 0)
 		goto fail;
 	for (i = 0; i < n_roots; i++)
-		if (tg_read_groups(host, opts, host->node_get(roots[i], "terms"), &st->table) < 0)
+		if (tg_read_groups(host, opts, host->node_get(roots[i], "groups"), &st->table) < 0)
 			goto fail;
 	if (tg_read_groups(host, opts, host->option(opts, "groups"), &st->table) < 0)
 		goto fail;
@@ -194,6 +194,7 @@ static int adds_capitals_only(const char *occurrence, const char *form)
 typedef struct place {
 	const stmtlint_host *host;
 	const stmtlint_doc *doc;
+	tc_cache *cache;
 	long block;
 	size_t start;
 	int heading;
@@ -219,7 +220,7 @@ static int capital_explained(place *p)
 	if (p->sentence)
 		return 1;
 	if (p->caps < 0)
-		p->caps = tc_is_all_caps(p->doc, p->block, p->start);
+		p->caps = tc_is_all_caps(p->doc, p->cache, p->block, p->start);
 	return p->caps;
 }
 
@@ -228,11 +229,11 @@ static int capital_explained(place *p)
  * and returns 0; returns -1 when it is no use of a form (see the top of this
  * file).  Quotation marks are the caller's to judge. */
 static int form_of(const stmtlint_host *host, const term_table *t, const stmtlint_doc *doc,
-                   size_t start, size_t end, size_t match, term_use *use)
+                   tc_cache *cache, size_t start, size_t end, size_t match, term_use *use)
 {
 	char exact[MAX_MATCH_BYTES];
 	const term_group *g = &t->groups[t->forms[match].group];
-	place p = {host, doc, tc_block_at(doc, start), start, -1, -1, -1};
+	place p = {host, doc, cache, tc_block_at(doc, start), start, -1, -1, -1};
 	long form = -1;
 	size_t twins = 0;
 	int capital;
@@ -290,7 +291,7 @@ static int push_use(term_uses *u, const term_use *use)
  * in quotation marks); sets *end to the end of the form, or to `at` when
  * none is.  0, or -1. */
 static int use_at(const stmtlint_host *host, const terms_state *st, const stmtlint_doc *doc,
-                  size_t at, term_uses *uses, size_t *end)
+                  tc_cache *cache, size_t at, term_uses *uses, size_t *end)
 {
 	long form = tg_match(host, &st->table, doc->prose, doc->length, at, end);
 	term_use use;
@@ -299,8 +300,8 @@ static int use_at(const stmtlint_host *host, const terms_state *st, const stmtli
 		*end = at;
 		return 0;
 	}
-	if (form_of(host, &st->table, doc, at, *end, (size_t)form, &use) < 0 ||
-	    tc_in_quotes(doc, tc_block_at(doc, at), at))
+	if (form_of(host, &st->table, doc, cache, at, *end, (size_t)form, &use) < 0 ||
+	    tc_in_quotes(doc, cache, tc_block_at(doc, at), at))
 		return 0;
 	return push_use(uses, &use);
 }
@@ -312,8 +313,11 @@ static int find_uses(const stmtlint_host *host, const terms_state *st, const stm
                      term_uses *uses)
 {
 	size_t done = 0;   /* bytes before it are read */
+	tc_cache cache;
+	int rc = -1;
 	size_t w;
 
+	tc_cache_init(&cache);
 	for (w = 0; w < doc->n_words; w++) {
 		stmtlint_span word = doc->words[w];
 		size_t end;
@@ -321,8 +325,8 @@ static int find_uses(const stmtlint_host *host, const terms_state *st, const stm
 
 		if (word.start < done)
 			continue;
-		if (use_at(host, st, doc, word.start, uses, &end) < 0)
-			return -1;
+		if (use_at(host, st, doc, &cache, word.start, uses, &end) < 0)
+			goto done;
 		if (end > word.start) {
 			done = end;
 			continue;
@@ -330,15 +334,18 @@ static int find_uses(const stmtlint_host *host, const terms_state *st, const stm
 		for (i = word.start + 1; i + 1 < word.end; i++) {
 			if (doc->prose[i] != '-')
 				continue;
-			if (use_at(host, st, doc, i + 1, uses, &end) < 0)
-				return -1;
+			if (use_at(host, st, doc, &cache, i + 1, uses, &end) < 0)
+				goto done;
 			if (end > i + 1) {
 				done = end;
 				break;
 			}
 		}
 	}
-	return 0;
+	rc = 0;
+done:
+	tc_cache_free(&cache);
+	return rc;
 }
 
 /* Whether two words of the draft are the same text. */
@@ -348,28 +355,73 @@ static int same_word(const stmtlint_doc *doc, stmtlint_span a, stmtlint_span b)
 	       memcmp(doc->prose + a.start, doc->prose + b.start, a.end - a.start) == 0;
 }
 
+/* Orders named uses (indexes into uses) by group, then by the name's word. */
+typedef struct named_order {
+	const term_table *table;
+	const stmtlint_doc *doc;
+	const term_uses *uses;
+} named_order;
+
+static int compare_named(const void *pa, const void *pb, void *arg)
+{
+	const named_order *o = arg;
+	const term_use *a = &o->uses->items[*(const size_t *)pa];
+	const term_use *b = &o->uses->items[*(const size_t *)pb];
+	size_t ga = o->table->forms[a->form].group;
+	size_t gb = o->table->forms[b->form].group;
+	size_t la = a->name.end - a->name.start;
+	size_t lb = b->name.end - b->name.start;
+	int c;
+
+	if (ga != gb)
+		return ga < gb ? -1 : 1;
+	c = memcmp(o->doc->prose + a->name.start, o->doc->prose + b->name.start, la < lb ? la : lb);
+	if (c != 0)
+		return c;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+}
+
 /* Marks the uses that show the draft's choice: all but those inside a
  * capitalised name, which is the name's own spelling, unless the draft
  * writes the same name with another form of the term ("the U.S.-Japan
  * Policy Cooperation Dialogue" and "the US-Japan Policy Cooperation
- * Dialogue"). */
-static void mark_counted(const term_table *t, const stmtlint_doc *doc, term_uses *uses)
+ * Dialogue").  Returns 0, or -1 when out of memory. */
+static int mark_counted(const term_table *t, const stmtlint_doc *doc, term_uses *uses)
 {
+	named_order order = {t, doc, uses};
+	size_t *named = malloc((uses->n ? uses->n : 1) * sizeof(*named));
+	size_t n = 0;
 	size_t i;
-	size_t k;
+	size_t j;
 
+	if (!named)
+		return -1;
 	for (i = 0; i < uses->n; i++) {
-		term_use *u = &uses->items[i];
-
-		u->counts = !u->in_name;
-		for (k = 0; !u->counts && k < uses->n; k++) {
-			const term_use *o = &uses->items[k];
-
-			u->counts = o->form != u->form &&
-			            t->forms[o->form].group == t->forms[u->form].group &&
-			            o->name.end > o->name.start && same_word(doc, o->name, u->name);
-		}
+		uses->items[i].counts = !uses->items[i].in_name;
+		if (uses->items[i].name.end > uses->items[i].name.start)
+			named[n++] = i;   /* beside a capitalised word: in a name, or in a heading */
 	}
+	if (n > 1)
+		qsort_r(named, n, sizeof(*named), compare_named, &order);
+	/* Runs of one group and one name's word: count them all when they hold
+	 * two forms. */
+	for (i = 0; i < n; i = j) {
+		int forms = 0;
+		size_t k;
+
+		for (j = i + 1; j < n && compare_named(&named[i], &named[j], &order) < 0 &&
+		                t->forms[uses->items[named[j]].form].group ==
+		                        t->forms[uses->items[named[i]].form].group &&
+		                same_word(doc, uses->items[named[j]].name, uses->items[named[i]].name);
+		     j++)
+			forms |= uses->items[named[j]].form != uses->items[named[i]].form;
+		for (k = i; forms && k < j; k++)
+			uses->items[named[k]].counts = 1;
+	}
+	free(named);
+	return 0;
 }
 
 /* The kept form of group g given the draft's counts: the preferred one, or
@@ -469,7 +521,8 @@ static int report_mixed(const stmtlint_host *host, const terms_state *st, stmtli
 	c.forms_used = calloc(t->n_groups, sizeof(*c.forms_used));
 	if (!c.count || !c.first || !c.forms_used)
 		goto done;
-	mark_counted(t, doc, uses);
+	if (mark_counted(t, doc, uses) < 0)
+		goto done;
 	for (i = 0; i < uses->n; i++) {
 		size_t f = uses->items[i].form;
 

@@ -2,6 +2,7 @@
  * textctx.c - where a span of a draft's prose sits (see textctx.h).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "textctx.h"
@@ -137,13 +138,34 @@ static int caps_only(const stmtlint_doc *doc, size_t start, size_t end)
 	return words >= 2;
 }
 
-int tc_is_all_caps(const stmtlint_doc *doc, long block, size_t offset)
+void tc_cache_init(tc_cache *cache)
+{
+	memset(cache, 0, sizeof(*cache));
+	cache->caps_block = -1;
+	cache->caps_line = (size_t)-1;
+	cache->quote_block = -1;
+}
+
+void tc_cache_free(tc_cache *cache)
+{
+	free(cache->quotes);
+	tc_cache_init(cache);
+}
+
+int tc_is_all_caps(const stmtlint_doc *doc, tc_cache *cache, long block, size_t offset)
 {
 	size_t lo = 0;
 	size_t hi = doc->n_lines;
 
-	if (block >= 0 && caps_only(doc, doc->blocks[block].span.start, doc->blocks[block].span.end))
-		return 1;
+	if (block >= 0) {
+		if (cache->caps_block != block) {
+			cache->caps_block = block;
+			cache->caps_block_value = caps_only(doc, doc->blocks[block].span.start,
+			                                    doc->blocks[block].span.end);
+		}
+		if (cache->caps_block_value)
+			return 1;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -154,7 +176,11 @@ int tc_is_all_caps(const stmtlint_doc *doc, long block, size_t offset)
 	}
 	if (lo == 0)
 		return 0;
-	return caps_only(doc, doc->lines[lo - 1].start, doc->lines[lo - 1].end);
+	if (cache->caps_line != lo - 1) {
+		cache->caps_line = lo - 1;
+		cache->caps_line_value = caps_only(doc, doc->lines[lo - 1].start, doc->lines[lo - 1].end);
+	}
+	return cache->caps_line_value;
 }
 
 /* The start of the sentence holding `offset`, or `fallback`. */
@@ -180,7 +206,7 @@ int tc_starts_sentence(const stmtlint_host *host, const stmtlint_doc *doc, long 
                        size_t offset)
 {
 	size_t from = 0;
-	size_t i;
+	size_t i = offset;
 
 	if (block >= 0) {
 		const stmtlint_block *b = &doc->blocks[block];
@@ -189,14 +215,18 @@ int tc_starts_sentence(const stmtlint_host *host, const stmtlint_doc *doc, long 
 	}
 	if (offset < from)
 		return 0;
-	i = sentence_start(doc, offset, from);
-	while (i < offset) {
+	from = sentence_start(doc, offset, from);
+	/* Back from the place to the first letter, or to the sentence's start. */
+	while (i > from) {
+		size_t k = i - 1;
 		uint32_t cp;
-		size_t n = host->utf8_decode(doc->prose + i, offset - i, &cp);
 
+		while (k > from && ((unsigned char)doc->prose[k] & 0xC0) == 0x80)
+			k--;
+		host->utf8_decode(doc->prose + k, i - k, &cp);
 		if (host->is_word_char(cp) && !(cp >= '0' && cp <= '9'))
 			return 0;
-		i += n;
+		i = k;
 	}
 	return 1;
 }
@@ -262,32 +292,69 @@ int tc_in_name(const stmtlint_host *host, const stmtlint_doc *doc, long block, s
 	return 0;
 }
 
-int tc_in_quotes(const stmtlint_doc *doc, long block, size_t offset)
+/* Reads the quotations of block `block` into the cache.  0, or -1 when out
+ * of memory. */
+static int read_quotes(const stmtlint_doc *doc, tc_cache *cache, long block)
 {
 	static const char open_curly[] = "\xE2\x80\x9C";
 	static const char close_curly[] = "\xE2\x80\x9D";
-	const stmtlint_block *b;
-	int open = 0;
+	const stmtlint_block *b = &doc->blocks[block];
+	size_t open = (size_t)-1;
 	size_t i;
 
-	if (block < 0)
-		return 0;
-	b = &doc->blocks[block];
-	for (i = b->span.start; i < offset; i++) {
-		if (doc->prose[i] == '"')
-			open = !open;
-		else if (i + 3 <= offset && memcmp(doc->prose + i, open_curly, 3) == 0)
-			open = 1;
-		else if (i + 3 <= offset && memcmp(doc->prose + i, close_curly, 3) == 0)
-			open = 0;
+	cache->quote_block = -1;
+	cache->n_quotes = 0;
+	for (i = b->span.start; i < b->span.end; i++) {
+		int opens = 0;
+		int closes = 0;
+
+		if (doc->prose[i] == '"') {
+			opens = open == (size_t)-1;
+			closes = !opens;
+		} else if (i + 3 <= b->span.end && memcmp(doc->prose + i, open_curly, 3) == 0) {
+			opens = 1;
+		} else if (i + 3 <= b->span.end && memcmp(doc->prose + i, close_curly, 3) == 0) {
+			closes = open != (size_t)-1;
+		}
+		if (opens) {
+			open = i;
+		} else if (closes) {
+			if (cache->n_quotes == cache->cap_quotes) {
+				size_t cap = cache->cap_quotes ? cache->cap_quotes * 2 : 16;
+				stmtlint_span *p = realloc(cache->quotes, cap * sizeof(*p));
+
+				if (!p)
+					return -1;
+				cache->quotes = p;
+				cache->cap_quotes = cap;
+			}
+			cache->quotes[cache->n_quotes].start = open;
+			cache->quotes[cache->n_quotes].end = i;
+			cache->n_quotes++;
+			open = (size_t)-1;
+		}
 	}
-	if (!open)
-		return 0;
-	for (i = offset; i < b->span.end; i++) {
-		if (doc->prose[i] == '"' || (i + 3 <= b->span.end && memcmp(doc->prose + i, close_curly, 3) == 0))
-			return 1;
-	}
+	cache->quote_block = block;
 	return 0;
+}
+
+int tc_in_quotes(const stmtlint_doc *doc, tc_cache *cache, long block, size_t offset)
+{
+	size_t lo = 0;
+	size_t hi;
+
+	if (block < 0 || (cache->quote_block != block && read_quotes(doc, cache, block) < 0))
+		return 0;
+	hi = cache->n_quotes;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cache->quotes[mid].start < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && offset < cache->quotes[lo - 1].end;
 }
 
 size_t tc_normalize(const stmtlint_host *host, const char *s, size_t len, int fold, char *out,

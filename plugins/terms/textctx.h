@@ -21,11 +21,28 @@ long tc_block_at(const stmtlint_doc *doc, size_t offset);
  * the heading and not for what they are. */
 int tc_is_heading(const stmtlint_host *host, const stmtlint_doc *doc, long block);
 
+/* What the functions below found about the last block and line they read,
+ * so that asking again about the same block costs nothing: one per check of
+ * one draft, owned by the caller (tc_cache_init, tc_cache_free). */
+typedef struct tc_cache {
+	long caps_block;           /* the block whose ALL-CAPS answer is kept, or -1 */
+	int caps_block_value;
+	size_t caps_line;          /* the line whose answer is kept, or (size_t)-1 */
+	int caps_line_value;
+	long quote_block;          /* the block whose quotations are kept, or -1 */
+	stmtlint_span *quotes;     /* its quotations, in order */
+	size_t n_quotes;
+	size_t cap_quotes;
+} tc_cache;
+
+void tc_cache_init(tc_cache *cache);
+void tc_cache_free(tc_cache *cache);
+
 /* Whether the line holding `offset`, or the whole block `block`, is written
  * in capitals: at least two words of two or more letters and no lower-case
  * letter.  Such text shouts a heading; its words are not acronyms and its
  * case says nothing about how a term is written. */
-int tc_is_all_caps(const stmtlint_doc *doc, long block, size_t offset);
+int tc_is_all_caps(const stmtlint_doc *doc, tc_cache *cache, long block, size_t offset);
 
 /* Whether nothing but marks, digits and punctuation stands between the start
  * of the sentence (or of block `block`'s content) and `offset`: a word
@@ -42,8 +59,8 @@ int tc_in_name(const stmtlint_host *host, const stmtlint_doc *doc, long block, s
                size_t end, stmtlint_span *neighbour);
 
 /* Whether `offset` lies between an opening and a closing quotation mark of
- * block `block` (“…” or "…"). */
-int tc_in_quotes(const stmtlint_doc *doc, long block, size_t offset);
+ * block `block` (“…” or "…").  When out of memory, answers no. */
+int tc_in_quotes(const stmtlint_doc *doc, tc_cache *cache, long block, size_t offset);
 
 /* Whether the code point at text[offset] is a capital letter. */
 int tc_is_capital_at(const stmtlint_host *host, const stmtlint_doc *doc, size_t offset);
