@@ -44,21 +44,28 @@ long tc_block_at(const stmtlint_doc *doc, size_t offset)
 	return (long)(lo - 1);
 }
 
-/* The index of the first word that starts at or after `offset`. */
-static size_t word_from(const stmtlint_doc *doc, size_t offset)
+/* How many of spans[0, n) (in order) start before `offset`, or at it when
+ * `at_too`. */
+static size_t spans_before(const stmtlint_span *spans, size_t n, size_t offset, int at_too)
 {
 	size_t lo = 0;
-	size_t hi = doc->n_words;
+	size_t hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (doc->words[mid].start < offset)
+		if (spans[mid].start < offset || (at_too && spans[mid].start == offset))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The index of the first word that starts at or after `offset`. */
+static size_t word_from(const stmtlint_doc *doc, size_t offset)
+{
+	return spans_before(doc->words, doc->n_words, offset, 0);
 }
 
 int tc_is_capital_at(const stmtlint_host *host, const stmtlint_doc *doc, size_t offset)
@@ -154,8 +161,7 @@ void tc_cache_free(tc_cache *cache)
 
 int tc_is_all_caps(const stmtlint_doc *doc, tc_cache *cache, long block, size_t offset)
 {
-	size_t lo = 0;
-	size_t hi = doc->n_lines;
+	size_t lo;
 
 	if (block >= 0) {
 		if (cache->caps_block != block) {
@@ -166,14 +172,7 @@ int tc_is_all_caps(const stmtlint_doc *doc, tc_cache *cache, long block, size_t 
 		if (cache->caps_block_value)
 			return 1;
 	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (doc->lines[mid].start <= offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = spans_before(doc->lines, doc->n_lines, offset, 1);
 	if (lo == 0)
 		return 0;
 	if (cache->caps_line != lo - 1) {
@@ -186,17 +185,8 @@ int tc_is_all_caps(const stmtlint_doc *doc, tc_cache *cache, long block, size_t 
 /* The start of the sentence holding `offset`, or `fallback`. */
 static size_t sentence_start(const stmtlint_doc *doc, size_t offset, size_t fallback)
 {
-	size_t lo = 0;
-	size_t hi = doc->n_sentences;
+	size_t lo = spans_before(doc->sentences, doc->n_sentences, offset, 1);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (doc->sentences[mid].start <= offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (lo == 0 || offset >= doc->sentences[lo - 1].end)
 		return fallback;
 	return doc->sentences[lo - 1].start > fallback ? doc->sentences[lo - 1].start : fallback;
@@ -340,20 +330,11 @@ static int read_quotes(const stmtlint_doc *doc, tc_cache *cache, long block)
 
 int tc_in_quotes(const stmtlint_doc *doc, tc_cache *cache, long block, size_t offset)
 {
-	size_t lo = 0;
-	size_t hi;
+	size_t lo;
 
 	if (block < 0 || (cache->quote_block != block && read_quotes(doc, cache, block) < 0))
 		return 0;
-	hi = cache->n_quotes;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (cache->quotes[mid].start < offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = spans_before(cache->quotes, cache->n_quotes, offset, 0);
 	return lo > 0 && offset < cache->quotes[lo - 1].end;
 }
 
