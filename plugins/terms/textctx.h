@@ -35,6 +35,8 @@ typedef struct tc_cache {
 	size_t cap_quotes;
 } tc_cache;
 
+/* Makes an empty cache; tc_cache_free() frees what it holds (not the cache
+ * itself) and leaves it empty, ready for another draft. */
 void tc_cache_init(tc_cache *cache);
 void tc_cache_free(tc_cache *cache);
 
