@@ -18,3 +18,5 @@ dist_wellknown_DATA = rules/agencies/well-known.yaml
 TESTS += tests/names-tests.sh
 dist_check_SCRIPTS += tests/names-tests.sh
 EXTRA_DIST += tests/names
+# What the names plugins cost (bench/run calls it).
+EXTRA_DIST += bench/names
