@@ -47,6 +47,13 @@ tests_fuzz_fuzz_plugin_principles_LDADD = $(plugins_principles_la_OBJECTS) $(FUZ
 FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_agencies
 tests_fuzz_fuzz_plugin_agencies_SOURCES = tests/fuzz/fuzz_plugin.c
 tests_fuzz_fuzz_plugin_agencies_LDADD = $(plugins_agencies_la_OBJECTS) $(FUZZ_LDADD)
+FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_acronyms
+tests_fuzz_fuzz_plugin_acronyms_SOURCES = tests/fuzz/fuzz_plugin.c
+tests_fuzz_fuzz_plugin_acronyms_LDADD = $(plugins_acronyms_la_OBJECTS) $(FUZZ_LDADD)
+
+FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_terms
+tests_fuzz_fuzz_plugin_terms_SOURCES = tests/fuzz/fuzz_plugin.c
+tests_fuzz_fuzz_plugin_terms_LDADD = $(plugins_terms_la_OBJECTS) $(FUZZ_LDADD)
 
 # Replays every harness over its seeds and tests/fuzz/regressions/HARNESS/.
 TESTS += tests/fuzz/replay.sh
