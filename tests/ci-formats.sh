@@ -1,8 +1,9 @@
 #!/bin/bash
 # ci-formats.sh - the CI gate's outputs and many files (issue 14): SARIF
-# 2.1.0 valid against the schema in ../shared/schemas (with Debian's
-# python3-jsonschema; skipped when either is absent) with fingerprints that
-# survive a shifted draft and errors as tool execution notifications;
+# 2.1.0 valid against the schema in ../shared/schemas (or $SARIF_SCHEMA)
+# with Debian's python3-jsonschema (skipped when either is absent), with
+# fingerprints that survive a shifted draft and errors as tool execution
+# notifications;
 # GitHub annotation lines in the documented syntax with GitHub's escaping;
 # file names with spaces, colons, commas, newlines and bytes that are not
 # UTF-8 in both; --fail-on=warning in every format; -j 2 output equal to
@@ -10,7 +11,13 @@
 # (a file named is still checked); the progress line on a terminal only.
 # Prints TAP.
 : "${STMTLINT:?}" "${SRCDIR:?}"
-schema=${SARIF_SCHEMA:-$SRCDIR/../shared/schemas/sarif-schema-2.1.0.json}
+# The schema beside the shared corpus: ../shared from the source tree, or
+# next to $STMTLINT_CORPUS (a tree elsewhere, as .ci/run's sanitizer build).
+shared=$SRCDIR/../shared
+if [ -n "${STMTLINT_CORPUS:-}" ]; then
+	shared=$STMTLINT_CORPUS/..
+fi
+schema=${SARIF_SCHEMA:-$shared/schemas/sarif-schema-2.1.0.json}
 schema=$(cd "$(dirname "$schema")" 2>/dev/null && pwd)/$(basename "$schema")
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -50,12 +57,12 @@ mkdir broken
 printf 'rules: [\n' >broken/.stmtlint.yaml
 cp draft.txt broken/x.txt
 
+lint -q -f sarif draft.txt "$weird" broken/x.txt >sarif.json 2>log
+status=$?
 if [ ! -r "$schema" ] || [ -z "$python" ]; then
 	skip_next "no SARIF schema ($schema) or no python3-jsonschema"
 	skip_next "no SARIF schema or no python3-jsonschema"
 else
-	lint -q -f sarif draft.txt "$weird" broken/x.txt >sarif.json 2>log
-	status=$?
 	validate sarif.json >>log 2>&1
 	result "SARIF output is valid SARIF 2.1.0 (findings, fixes, notes, odd names, errors)" \
 		$(( $? != 0 || status != 2 ))
