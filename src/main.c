@@ -420,6 +420,18 @@ static int fix_stdin_among_others(const options *o, int argc, char **argv)
 	return 0;
 }
 
+/* The format the sink writes: --diff and --fix of standard input write
+ * text of their own on standard output, so the findings' format must add
+ * nothing there (the text format's errors go to standard error). */
+static const char *sink_format(const options *o, int argc, char **argv)
+{
+	int only_stdin = argc - optind == 0 || (argc - optind == 1 && strcmp(argv[optind], "-") == 0);
+
+	if (o->fix == FIX_DIFF || (o->fix == FIX_WRITE && only_stdin))
+		return "text";
+	return o->format;
+}
+
 static void free_options(options *o)
 {
 	free(o->plugin_dirs);
@@ -479,7 +491,7 @@ int main(int argc, char **argv)
 	oo.color = o->color;
 	oo.column_unit = o->column_unit;
 	if (s != NULL && !o->list_rules)
-		k = sink_new(o->fix == FIX_DIFF ? "text" : o->format, stdout, &oo, s);
+		k = sink_new(sink_format(o, argc, argv), stdout, &oo, s);
 	if (s == NULL || (k == NULL && !o->list_rules)) {
 		fputs("stmtlint: error: out of memory\n", stderr);
 		session_free(s);
