@@ -25,10 +25,16 @@
  * library's) that the others then wait for; the time limit bounds their
  * wait.  Both were already true of one thread running drafts one after
  * the other (the plugin is then left out, as before), and both concern a
- * plugin that is already reported as broken.  With such a plugin the
- * drafts that name it as "left out" may differ from -j 1, since which
- * drafts it had already checked depends on timing; otherwise the output
- * is the same byte for byte. */
+ * plugin that is already reported as broken.  Which drafts such a plugin
+ * is left out of does not depend on timing: a plugin that failed on a
+ * draft is left out of the drafts after it in input order only
+ * (ruleset_check_at()), and a draft checked while a plugin failed on an
+ * earlier one is checked again before it is written out
+ * (recheck_if_needed()).  The output is therefore the same byte for byte
+ * as with one thread, as long as the drafts do not change on disk while
+ * the run reads them (with several threads a draft may be read before the
+ * check of an earlier one has ended); with --fix, a plugin failing may
+ * leave a draft fixed that one thread would have left alone. */
 #include "run.h"
 
 #include <fnmatch.h>
