@@ -15,7 +15,8 @@
 #define MAX_PROFILE_DEPTH 8
 
 static const char *const config_keys[] = {
-	"profile", "language", "fail-on", "rules", "dictionaries", "plugins", "plugin-dirs"
+	"profile", "language", "fail-on", "rules", "dictionaries", "plugins", "plugin-dirs",
+	"ignore"
 };
 static const char *const user_config_keys[] = {
 	"plugins", "plugin-dirs"
@@ -762,6 +763,36 @@ static int read_plugin_keys(config *cfg, const struct stmtlint_node *root, unsig
 	return rc;
 }
 
+/* Reads `ignore:`, a list of glob patterns, relative to the configuration's
+ * folder.  Returns 0, or -1 after an error in err. */
+static int read_ignore(config *cfg, const struct stmtlint_node *root, errlist *err)
+{
+	const struct stmtlint_node *n = yt_get(root, "ignore");
+	char *dir;
+	size_t i;
+
+	if (n == NULL)
+		return 0;
+	if (n->kind != STMTLINT_NODE_SEQUENCE) {
+		yt_error(err, n, "ignore must be a list of glob patterns (\"drafts/old/*\", \"README.md\")");
+		return -1;
+	}
+	cfg->ignore = calloc(n->n ? n->n : 1, sizeof(*cfg->ignore));
+	dir = dir_of(cfg->path);
+	cfg->ignore_dir = dir != NULL ? realpath(dir, NULL) : NULL;
+	free(dir);
+	if (cfg->ignore == NULL || cfg->ignore_dir == NULL) {
+		yt_error(err, n, "cannot resolve the folder of the configuration");
+		return -1;
+	}
+	for (i = 0; i < n->n; i++) {
+		if (scalar_or_error(n->items[i], "an ignore pattern", err) != 0)
+			return -1;
+		cfg->ignore[cfg->n_ignore++] = n->items[i]->scalar;
+	}
+	return 0;
+}
+
 static int read_config_file(config *cfg, const char **profile_name,
                             const struct stmtlint_node **profile_at, unsigned flags, errlist *err)
 {
@@ -860,6 +891,8 @@ static int read_config_file(config *cfg, const char **profile_name,
 		free(dir);
 	}
 	if (read_plugin_keys(cfg, root, flags, err) != 0)
+		rc = -1;
+	if (read_ignore(cfg, root, err) != 0)
 		rc = -1;
 	return rc;
 }
@@ -1003,6 +1036,8 @@ void config_free(config *cfg)
 	for (i = 0; i < cfg->n_plugin_dirs; i++)
 		free(cfg->plugin_dirs[i]);
 	free(cfg->plugin_dirs);
+	free(cfg->ignore);
+	free(cfg->ignore_dir);
 	free(cfg->repo_root);
 	free(cfg->data_root);
 	free(cfg->path);

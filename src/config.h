@@ -57,6 +57,11 @@ typedef struct config {
 	size_t n_plugin_files;
 	char **plugin_dirs;         /* `plugin-dirs`: folders of them */
 	size_t n_plugin_dirs;
+	const char **ignore;        /* `ignore`: glob patterns of drafts a folder search skips
+	                               (pointing into docs) */
+	size_t n_ignore;
+	char *ignore_dir;           /* the folder they are relative to: the configuration's,
+	                               resolved; NULL when there are none */
 	char *repo_root;            /* files named must resolve inside it (or data_root); NULL: anywhere */
 	char *data_root;            /* the rule data folder, resolved */
 	rule_setting *rules;

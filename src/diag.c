@@ -252,7 +252,19 @@ int diag_add_fix(struct stmtlint_diag *d, size_t start, size_t end, const char *
 	p[d->n_fixes].replacement = r;
 	p[d->n_fixes].title = t;
 	p[d->n_fixes].conflict = 0;
+	p[d->n_fixes].guess = 0;
 	d->n_fixes++;
+	return 0;
+}
+
+int diag_add_guess(struct stmtlint_diag *d, size_t start, size_t end, const char *replacement,
+                   const char *title, const char *text)
+{
+	if (d == NULL)
+		return 0;
+	if (diag_add_fix(d, start, end, replacement, title, text) != 0)
+		return -1;
+	d->fixes[d->n_fixes - 1].guess = 1;
 	return 0;
 }
 
@@ -403,7 +415,8 @@ void diag_resolve_fixes(diag_list *l)
 	size_t j;
 
 	for (i = 0; i < l->n; i++)
-		total += l->items[i]->n_fixes;
+		for (j = 0; j < l->items[i]->n_fixes; j++)
+			total += !l->items[i]->fixes[j].guess;
 	if (total < 2)
 		return;
 	set.items = malloc(total * sizeof(*set.items));
@@ -421,12 +434,16 @@ void diag_resolve_fixes(diag_list *l)
 		for (j = 0; j < d->n_fixes && !bad; j++) {
 			size_t k;
 
+			if (d->fixes[j].guess)
+				continue;
 			bad = clashes(&set, &d->fixes[j]);
 			/* a finding's own fixes must not overlap each other either */
 			for (k = 0; k < j && !bad; k++)
-				bad = fixes_overlap(&d->fixes[k], &d->fixes[j]);
+				bad = !d->fixes[k].guess && fixes_overlap(&d->fixes[k], &d->fixes[j]);
 		}
 		for (j = 0; j < d->n_fixes; j++) {
+			if (d->fixes[j].guess)
+				continue;
 			d->fixes[j].conflict = bad;
 			if (!bad)
 				accept(&set, &d->fixes[j]);

@@ -636,6 +636,44 @@ static void check_unknown_directives(const ruleset *rs, const sl_doc *doc, suppr
 	}
 }
 
+/* The input order of the draft this thread checks (ruleset_check_at()). */
+static __thread size_t draft_order = SIZE_MAX;
+/* Plugin failures in the process, and the smallest order of their drafts. */
+static size_t failures;
+static size_t first_failure_order = SIZE_MAX;
+
+/* Whether the plugin failed on a draft before this thread's. */
+static int left_out(const instance *in)
+{
+	size_t f = __atomic_load_n(&in->failed_on, __ATOMIC_ACQUIRE);
+
+	return f != 0 && f - 1 < draft_order;
+}
+
+/* Records that the plugin failed on this thread's draft. */
+static void record_failure(instance *in)
+{
+	size_t want = draft_order == SIZE_MAX ? SIZE_MAX : draft_order + 1;
+	size_t was = __atomic_load_n(&in->failed_on, __ATOMIC_ACQUIRE);
+	size_t first = __atomic_load_n(&first_failure_order, __ATOMIC_ACQUIRE);
+
+	while ((was == 0 || was > want) &&
+	       !__atomic_compare_exchange_n(&in->failed_on, &was, want, 0, __ATOMIC_ACQ_REL,
+	                                    __ATOMIC_ACQUIRE))
+		;
+	while (draft_order < first &&
+	       !__atomic_compare_exchange_n(&first_failure_order, &first, draft_order, 0,
+	                                    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		;
+	__atomic_add_fetch(&failures, 1, __ATOMIC_ACQ_REL);
+}
+
+void engine_plugin_failures(size_t *count, size_t *first_order)
+{
+	*count = __atomic_load_n(&failures, __ATOMIC_ACQUIRE);
+	*first_order = __atomic_load_n(&first_failure_order, __ATOMIC_ACQUIRE);
+}
+
 /* Whether `rule` (known) is off in the configuration: 1 off, 0 on, -1 when
  * that cannot be told (its plugin failed to start, or left the run). */
 static int rule_off(const ruleset *rs, const char *rule)
@@ -657,7 +695,7 @@ static int rule_off(const ruleset *rs, const char *rule)
 
 		if (strcmp(in->plugin->desc->id, id) != 0)
 			continue;
-		if (in->crashed)
+		if (left_out(in))
 			return -1;
 		if (check == NULL)
 			return 0;
@@ -787,7 +825,7 @@ static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
 	int detail;
 	int rc = 0;
 
-	if (in->crashed) {
+	if (left_out(in)) {
 		errlist_add(err, "plugin", doc->pub.path, 0, 0, "not checked by plugin '%s', which "
 		            "was left out after it failed on an earlier draft", in->plugin->desc->id);
 		return -1;
@@ -804,7 +842,7 @@ static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
 		detail = (int)draft_limit_ms;  /* the draft's limit, whatever was left of it */
 	if (how != GUARD_OK) {
 		/* its state may be corrupt: no more drafts for it */
-		((instance *)in)->crashed = 1;
+		record_failure((instance *)in);
 		errlist_add(err, "plugin", doc->pub.path, 0, 0, "internal error: plugin '%s' (%s) %s "
 		            "while checking this draft; its findings on it are incomplete and it is "
 		            "left out of the rest of the run", in->plugin->desc->id, in->plugin->file,
@@ -847,12 +885,19 @@ static void report_bidi(const ruleset *rs, const sl_doc *doc, suppress_set *sup,
 int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, diag_list *out,
                   errlist *err)
 {
+	return ruleset_check_at(rs, doc, SIZE_MAX, limit_ms, out, err);
+}
+
+int ruleset_check_at(const ruleset *rs, const sl_doc *doc, size_t order, unsigned long limit_ms,
+                     diag_list *out, errlist *err)
+{
 	struct timespec start;
 	suppress_set sup;
 	size_t i;
 	int rc = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	draft_order = order;
 	if (doc->refused) {
 		/* too large to model: the reader said where; nothing was checked */
 		size_t k;

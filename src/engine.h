@@ -47,6 +47,16 @@ void ruleset_free(ruleset *rs);
 int ruleset_check(const ruleset *rs, const sl_doc *doc, unsigned long limit_ms, diag_list *out,
                   errlist *err);
 
+/* ruleset_check() of the draft at place `order` in the run's input order
+ * (SIZE_MAX: after every other).  A plugin that failed on a draft is left
+ * out of the drafts after it in that order only, so that which drafts it
+ * checks does not depend on which thread got there first. */
+int ruleset_check_at(const ruleset *rs, const sl_doc *doc, size_t order, unsigned long limit_ms,
+                     diag_list *out, errlist *err);
+/* How many times a plugin failed on a draft in this process, and the
+ * smallest input order of those drafts (SIZE_MAX: none yet). */
+void engine_plugin_failures(size_t *count, size_t *first_order);
+
 /* Reports a finding of core rule `id` at the severity rs configures for
  * it, but at most `ceiling`, unless the rule is off or the finding is
  * suppressed at its line (counted in the suppression).  A ceiling below

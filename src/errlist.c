@@ -13,16 +13,20 @@ void errlist_init(errlist *l)
 	memset(l, 0, sizeof(*l));
 }
 
+void errlist_truncate(errlist *l, size_t n)
+{
+	for (; l->n > n; l->n--) {
+		free(l->items[l->n - 1].file);
+		free(l->items[l->n - 1].message);
+	}
+	l->dropped = 0;
+}
+
 void errlist_free(errlist *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++) {
-		free(l->items[i].file);
-		free(l->items[i].message);
-	}
+	errlist_truncate(l, 0);
 	free(l->items);
 	errlist_init(l);
 }

@@ -35,6 +35,8 @@ typedef struct errlist {
 void errlist_init(errlist *l);
 /* Frees every error; the list is empty afterwards.  Accepts NULL. */
 void errlist_free(errlist *l);
+/* Keeps the first n errors and forgets the others (and those dropped). */
+void errlist_truncate(errlist *l, size_t n);
 /* Adds an error (file and message copied).  Out of memory, it is counted
  * in `dropped` so that the caller still knows something failed. */
 void errlist_add(errlist *l, const char *rule, const char *file, size_t line, size_t column,

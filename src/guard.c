@@ -89,6 +89,23 @@ static int prepare_thread(void)
 	return 0;
 }
 
+void guard_thread_end(void)
+{
+	stack_t ss;
+
+	if (guard_timer_made) {
+		timer_delete(guard_timer);
+		guard_timer_made = 0;
+	}
+	if (guard_stack != NULL) {
+		memset(&ss, 0, sizeof(ss));
+		ss.ss_flags = SS_DISABLE;
+		sigaltstack(&ss, NULL);
+		free(guard_stack);
+		guard_stack = NULL;
+	}
+}
+
 static void arm(unsigned long ms)
 {
 	struct itimerspec its;

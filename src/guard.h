@@ -24,6 +24,11 @@ typedef enum guard_result {
 guard_result guard_run(int (*fn)(void *arg), void *arg, unsigned long limit_ms, int *rc,
                        int *detail);
 
+/* Frees what guard_run() made for the calling thread (its timer and its
+ * alternate signal stack); a thread that used guard_run() calls it before
+ * it ends.  Guarding works again after it, as on a new thread. */
+void guard_thread_end(void);
+
 /* Turns guarding off (0) or on (1, the default) for the whole process: a
  * fuzzer wants a plugin's crash to reach it, not to be reported. */
 void guard_set_enabled(int on);

@@ -79,8 +79,10 @@ static int on_boundary(const sl_doc *doc, size_t offset)
 	       (offset == doc->pub.length || ((unsigned char)doc->pub.text[offset] & 0xC0) != 0x80);
 }
 
-static int host_fix_titled(stmtlint_diag *d, size_t start, size_t end, const char *replacement,
-                           const char *title)
+/* fix_titled() and suggest(): checks the range, then attaches the fix,
+ * a guess when `guess`. */
+static int host_add_fix(stmtlint_diag *d, size_t start, size_t end, const char *replacement,
+                        const char *title, int guess)
 {
 	struct stmtlint_ctx *ctx;
 
@@ -98,7 +100,21 @@ static int host_fix_titled(stmtlint_diag *d, size_t start, size_t end, const cha
 		ctx->bad_fix_reported = 1;
 		return -1;
 	}
+	if (guess)
+		return diag_add_guess(d, start, end, replacement, title, ctx->doc->pub.text);
 	return diag_add_fix(d, start, end, replacement, title, ctx->doc->pub.text);
+}
+
+static int host_fix_titled(stmtlint_diag *d, size_t start, size_t end, const char *replacement,
+                           const char *title)
+{
+	return host_add_fix(d, start, end, replacement, title, 0);
+}
+
+static int host_suggest(stmtlint_diag *d, size_t start, size_t end, const char *replacement,
+                        const char *title)
+{
+	return host_add_fix(d, start, end, replacement, title, 1);
 }
 
 static void host_fix(stmtlint_diag *d, size_t start, size_t end, const char *replacement)
@@ -433,4 +449,6 @@ const stmtlint_host host_table = {
 	.is_word_char = utf8_is_wordchar,
 	.fold_case = host_fold_case,
 	.word_normalize = text_word_normalize,
+	/* ABI 1.2 */
+	.suggest = host_suggest,
 };

@@ -35,7 +35,9 @@ typedef struct instance {
 	void *state;
 	int initialized;
 	int dead;                             /* init() failed: to be left out */
-	volatile int crashed;                 /* a check crashed, exited or hung: left out */
+	size_t failed_on;                     /* a check crashed, exited or hung: 1 + the input
+	                                         order of the draft (ruleset_check_at()), read
+	                                         and written atomically; 0 while it never did */
 } instance;
 
 struct ruleset;

@@ -13,9 +13,10 @@
 
 #include "diag.h"
 #include "errlist.h"
-#include "inputs.h"
 #include "output.h"
+#include "run.h"
 #include "session.h"
+#include "sink.h"
 
 #define EXIT_CLEAN 0
 #define EXIT_FOUND 1
@@ -46,16 +47,11 @@ typedef struct options {
 	const char **rules;  /* --enable / --disable, in order */
 	int *rule_sev;
 	size_t n_rules;
+	unsigned jobs;       /* -j */
+	const char **excludes;  /* --exclude, in order */
+	size_t n_excludes;
+	fix_mode fix;        /* --fix, --diff */
 } options;
-
-/* What the run has seen, for the summary and the exit status. */
-typedef struct tally {
-	size_t files;        /* drafts checked */
-	size_t errors;
-	size_t warnings;
-	size_t notes;
-	int status;
-} tally;
 
 static void usage(FILE *out)
 {
@@ -72,7 +68,8 @@ static void usage(FILE *out)
 	      "      --disable=RULE       turn a rule off\n"
 	      "      --fail-on=LEVEL      exit 1 on a finding at LEVEL or above: error (default),\n"
 	      "                           warning or note\n"
-	      "  -f, --format=FORMAT      text (default) or json\n"
+	      "  -f, --format=FORMAT      text (default), json, sarif (SARIF 2.1.0, for code\n"
+	      "                           scanning) or github (GitHub Actions annotations)\n"
 	      "      --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --column-unit=UNIT   count the columns of text output in display columns\n"
 	      "                           (default), bytes or code points: display, byte or\n"
@@ -84,6 +81,14 @@ static void usage(FILE *out)
 	      "      --max-file-size=BYTES  refuse larger drafts (default 64 MiB)\n"
 	      "      --time-limit=SECONDS  stop a plugin still checking a draft after this\n"
 	      "                           long and report it (default 30; 0: no limit)\n"
+	      "      --fix                apply the certain fix-its (never a guess), check again,\n"
+	      "                           repeat; replace each file atomically (standard input:\n"
+	      "                           write the fixed text to standard output)\n"
+	      "      --diff               print the fixes --fix would make as a unified diff\n"
+	      "                           (for patch -p1); change nothing\n"
+	      "  -j, --jobs=N             check N drafts at once (default: the processors)\n"
+	      "      --exclude=PATTERN    leave out drafts found in folders that PATTERN\n"
+	      "                           matches (a glob; repeatable); named files are checked\n"
 	      "      --list-rules         list the rules with their severity and summary\n"
 	      "  -q, --quiet              no summary line on standard error\n"
 	      "      --version            print the version\n"
@@ -114,7 +119,7 @@ static int add_rule(options *o, const char *rule, int sev)
 
 enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
        OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS, OPT_TIME_LIMIT,
-       OPT_COLUMN_UNIT };
+       OPT_COLUMN_UNIT, OPT_FIX, OPT_DIFF, OPT_EXCLUDE };
 
 static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -132,6 +137,10 @@ static const struct option long_options[] = {
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
 	{ "column-unit", required_argument, NULL, OPT_COLUMN_UNIT },
+	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, 'h' },
@@ -174,6 +183,38 @@ static int parse_seconds(const char *s, unsigned long *ms)
 	return 0;
 }
 
+/* Appends an option's argument to a list of them.  Returns 0, or -1 when
+ * out of memory. */
+static int push_arg(const char ***list, size_t *n, const char *arg)
+{
+	const char **p = realloc(*list, (*n + 1) * sizeof(*p));
+
+	if (p == NULL)
+		return -1;
+	*list = p;
+	p[(*n)++] = arg;
+	return 0;
+}
+
+/* The processors online, at most RUN_MAX_JOBS; 1 when unknown. */
+static unsigned default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1u : n > RUN_MAX_JOBS ? (unsigned)RUN_MAX_JOBS : (unsigned)n;
+}
+
+/* A whole number of threads in [1, RUN_MAX_JOBS].  Returns 0 or -1. */
+static int parse_jobs(const char *s, unsigned *out)
+{
+	unsigned long long v;
+
+	if (parse_size(s, &v) != 0 || v > RUN_MAX_JOBS)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
 /* Whether "-" is among the operands more than once. */
 static int stdin_named_twice(int argc, char **argv)
 {
@@ -196,7 +237,8 @@ static int parse_args(options *o, int argc, char **argv)
 	o->format = "text";
 	o->max_size = DEFAULT_MAX_FILE_SIZE;
 	o->time_limit_ms = DEFAULT_TIME_LIMIT_S * 1000ul;
-	while ((c = getopt_long(argc, argv, "c:p:f:qh", long_options, NULL)) != -1) {
+	o->jobs = default_jobs();
+	while ((c = getopt_long(argc, argv, "c:p:f:j:qh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o->config_path = optarg;
@@ -247,15 +289,29 @@ static int parse_args(options *o, int argc, char **argv)
 		case OPT_LIST_RULES:
 			o->list_rules = 1;
 			break;
-		case OPT_PLUGIN_DIR: {
-			const char **p = realloc(o->plugin_dirs, (o->n_plugin_dirs + 1) * sizeof(*p));
-
-			if (p == NULL)
+		case OPT_PLUGIN_DIR:
+			if (push_arg(&o->plugin_dirs, &o->n_plugin_dirs, optarg) != 0)
 				return -1;
-			o->plugin_dirs = p;
-			p[o->n_plugin_dirs++] = optarg;
 			break;
-		}
+		case OPT_FIX:
+		case OPT_DIFF:
+			if (o->fix != FIX_NONE && o->fix != (c == OPT_FIX ? FIX_WRITE : FIX_DIFF)) {
+				fputs("stmtlint: error: --fix and --diff cannot be used together\n", stderr);
+				return -1;
+			}
+			o->fix = c == OPT_FIX ? FIX_WRITE : FIX_DIFF;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &o->jobs) != 0) {
+				fprintf(stderr, "stmtlint: error: --jobs takes a number from 1 to %d, not "
+				        "'%s'\n", RUN_MAX_JOBS, optarg);
+				return -1;
+			}
+			break;
+		case OPT_EXCLUDE:
+			if (push_arg(&o->excludes, &o->n_excludes, optarg) != 0)
+				return -1;
+			break;
 		case OPT_ALLOW_REPO_PLUGINS:
 			o->allow_repo_plugins = 1;
 			break;
@@ -286,8 +342,9 @@ static int parse_args(options *o, int argc, char **argv)
 		        "for a draft\n");
 		return -1;
 	}
-	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
-		fprintf(stderr, "stmtlint: error: --format takes text or json, not '%s'\n", o->format);
+	if (!sink_format_known(o->format)) {
+		fprintf(stderr, "stmtlint: error: --format takes %s, not '%s'\n", sink_format_names,
+		        o->format);
 		return -1;
 	}
 	if (strcmp(color, "always") == 0) {
@@ -349,49 +406,38 @@ static void print_rule(void *arg, const rule_info *r)
 		printf("  %-26s %-8s %s\n", r->id, severity_name(r->severity), r->summary);
 }
 
-/* Counts the errors of a list (they count in the summary as errors). */
-static void tally_errors(tally *t, const errlist *errors)
+/* Whether the operands ask --fix to read standard input among other drafts,
+ * whose output would mix with the fixed text. */
+static int fix_stdin_among_others(const options *o, int argc, char **argv)
 {
-	size_t i;
+	int i;
 
-	for (i = 0; i < errors->n; i++) {
-		if (errors->items[i].severity == STMTLINT_ERROR)
-			t->errors++;
-		else
-			t->warnings++;
-	}
-	t->errors += errors->dropped;
-	if (errlist_has_error(errors))
-		t->status = EXIT_TROUBLE;
+	if (o->fix != FIX_WRITE || argc - optind < 2)
+		return 0;
+	for (i = optind; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			return 1;
+	return 0;
 }
 
-/* Prints errors on standard error, after what standard output already has. */
-static void print_errors(const errlist *errors)
+/* The format the sink writes: --diff and --fix of standard input write
+ * text of their own on standard output, so the findings' format must add
+ * nothing there (the text format's errors go to standard error). */
+static const char *sink_format(const options *o, int argc, char **argv)
 {
-	buf b;
+	int only_stdin = argc - optind == 0 || (argc - optind == 1 && strcmp(argv[optind], "-") == 0);
 
-	if (errors->n == 0 && errors->dropped == 0)
-		return;
-	fflush(stdout);
-	buf_init(&b, 0);
-	errlist_format(errors, &b);
-	if (b.data != NULL)
-		fputs(b.data, stderr);
-	buf_free(&b);
+	if (o->fix == FIX_DIFF || (o->fix == FIX_WRITE && only_stdin))
+		return "text";
+	return o->format;
 }
 
-static void tally_report(tally *t, const check_report *r)
+static void free_options(options *o)
 {
-	stmtlint_severity worst = diag_worst(&r->diags);
-
-	if (r->doc != NULL)
-		t->files++;
-	t->errors += diag_count(&r->diags, STMTLINT_ERROR);
-	t->warnings += diag_count(&r->diags, STMTLINT_WARNING);
-	t->notes += diag_count(&r->diags, STMTLINT_NOTE);
-	if (worst != STMTLINT_OFF && worst >= r->fail_on && t->status == EXIT_CLEAN)
-		t->status = EXIT_FOUND;
-	tally_errors(t, &r->errors);
+	free(o->plugin_dirs);
+	free(o->rules);
+	free(o->rule_sev);
+	free(o->excludes);
 }
 
 int main(int argc, char **argv)
@@ -400,11 +446,10 @@ int main(int argc, char **argv)
 	session_opts so;
 	session *s;
 	errlist err;
-	input_list inputs = { NULL, 0 };
-	json_report *json = NULL;
 	output_opts oo;
-	tally t;
-	size_t i;
+	run_opts ro;
+	run_totals t;
+	sink *k = NULL;
 	int rc;
 	options opt;
 
@@ -418,10 +463,13 @@ int main(int argc, char **argv)
 		      "read only once\n", stderr);
 		rc = -1;
 	}
+	if (rc == 0 && fix_stdin_among_others(o, argc, argv)) {
+		fputs("stmtlint: error: --fix writes the fixed standard input to standard output: "
+		      "name no other draft with '-'\n", stderr);
+		rc = -1;
+	}
 	if (rc != 0) {
-		free(o->plugin_dirs);
-		free(o->rules);
-		free(o->rule_sev);
+		free_options(o);
 		if (rc > 0)
 			return output_ok() ? EXIT_CLEAN : EXIT_TROUBLE;
 		return EXIT_TROUBLE;
@@ -440,75 +488,45 @@ int main(int argc, char **argv)
 	so.time_limit_ms = o->time_limit_ms;
 	errlist_init(&err);
 	s = session_new(&so, &err);
-	if (s == NULL) {
-		fputs("stmtlint: error: out of memory\n", stderr);
-		return EXIT_TROUBLE;
-	}
-	if (strcmp(o->format, "json") == 0)
-		json = output_json_new();
-	if (o->list_rules) {
-		session_each_rule(s, print_rule, NULL);
-		print_errors(&err);
-		tally_errors(&t, &err);
-		goto done;
-	}
-	if (optind >= argc && inputs_add(&inputs, "-", &err) != 0)
-		goto oom;
-	for (i = (size_t)optind; i < (size_t)argc; i++)
-		if (inputs_add(&inputs, argv[i], &err) != 0)
-			goto oom;
-	/* what stopped something before any draft: the session's and the inputs' */
-	tally_errors(&t, &err);
-	if (json != NULL)
-		output_json_add_errors(json, NULL, &err);
-	else
-		print_errors(&err);
 	oo.color = o->color;
 	oo.column_unit = o->column_unit;
-	for (i = 0; i < inputs.n; i++) {
-		const char *path = inputs.paths[i];
-		int is_stdin = strcmp(path, "-") == 0;
-		const char *name = is_stdin ? (o->stdin_name ? o->stdin_name : "<stdin>") : path;
-		check_report r;
-
-		session_check_file(s, path, name, is_stdin && o->stdin_name ? o->stdin_name : path, &r);
-		tally_report(&t, &r);
-		if (json != NULL) {
-			if (r.doc != NULL)
-				output_json_add(json, r.name, &r.doc->pub, &r.diags);
-			output_json_add_errors(json, r.name, &r.errors);
-		} else {
-			if (r.doc != NULL)
-				output_text(stdout, &oo, &r.doc->pub, &r.diags);
-			print_errors(&r.errors);
-		}
-		check_report_free(&r);
+	if (s != NULL && !o->list_rules)
+		k = sink_new(sink_format(o, argc, argv), stdout, &oo, s);
+	if (s == NULL || (k == NULL && !o->list_rules)) {
+		fputs("stmtlint: error: out of memory\n", stderr);
+		session_free(s);
+		errlist_free(&err);
+		free_options(o);
+		return EXIT_TROUBLE;
 	}
-	if (json != NULL) {
-		output_json_finish(json, stdout, t.files, t.errors, t.warnings, t.notes);
-		json = NULL;
+	if (o->list_rules) {
+		session_each_rule(s, print_rule, NULL);
+		sink_print_errors(&err);
+		run_tally_errors(&t, &err);
+	} else {
+		memset(&ro, 0, sizeof(ro));
+		ro.jobs = o->jobs;
+		ro.excludes = o->excludes;
+		ro.n_excludes = o->n_excludes;
+		ro.fix = o->fix;
+		ro.max_size = o->max_size;
+		ro.stdin_name = o->stdin_name;
+		ro.progress = !o->quiet && isatty(STDERR_FILENO);
+		ro.quiet = o->quiet;
+		run_drafts(s, &ro, argv + optind, (size_t)(argc - optind), &err, k, &t);
+		k->finish(k, &t.counts);
+		if (!o->quiet)
+			fprintf(stderr, "stmtlint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s%s\n",
+			        t.counts.errors, t.counts.errors == 1 ? "" : "s", t.counts.warnings,
+			        t.counts.warnings == 1 ? "" : "s", t.counts.notes,
+			        t.counts.notes == 1 ? "" : "s", t.counts.files,
+			        t.counts.files == 1 ? "" : "s",
+			        t.inputs > t.counts.files ? " (some could not be checked)" : "");
 	}
 	if (!output_ok())
 		t.status = EXIT_TROUBLE;
-	if (!o->quiet)
-		fprintf(stderr, "stmtlint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s%s\n",
-		        t.errors, t.errors == 1 ? "" : "s", t.warnings, t.warnings == 1 ? "" : "s",
-		        t.notes, t.notes == 1 ? "" : "s", t.files, t.files == 1 ? "" : "s",
-		        inputs.n > t.files ? " (some could not be checked)" : "");
-	goto done;
-oom:
-	fputs("stmtlint: error: out of memory\n", stderr);
-	t.status = EXIT_TROUBLE;
-done:
-	if (json != NULL)
-		output_json_finish(json, stdout, t.files, t.errors, t.warnings, t.notes);
-	if (!output_ok())
-		t.status = EXIT_TROUBLE;
-	inputs_free(&inputs);
 	session_free(s);
 	errlist_free(&err);
-	free(o->plugin_dirs);
-	free(o->rules);
-	free(o->rule_sev);
+	free_options(o);
 	return t.status;
 }

@@ -273,7 +273,7 @@ json_report *output_json_new(void)
  * each byte of s that is not valid UTF-8 becomes the four characters \xNN
  * (lower-case hex), as in text output.  NULL becomes "".  Returns NULL only
  * when out of memory. */
-static json_t *json_text(const char *s)
+json_t *output_json_string(const char *s)
 {
 	size_t len;
 	buf b;
@@ -322,26 +322,27 @@ static json_t *json_finding(position_cursor *cur, const struct stmtlint_diag *d)
 	json_t *notes = json_array();
 	size_t j;
 
-	json_object_set_new(o, "rule", json_text(d->rule));
-	json_object_set_new(o, "severity", json_text(severity_name(d->severity)));
-	json_object_set_new(o, "message", json_text(d->message));
+	json_object_set_new(o, "rule", output_json_string(d->rule));
+	json_object_set_new(o, "severity", output_json_string(severity_name(d->severity)));
+	json_object_set_new(o, "message", output_json_string(d->message));
 	put_range(o, cur, d->start, d->end);
 	set_size(o, "byte_length", d->end - d->start);
 	for (j = 0; j < d->n_fixes; j++) {
 		json_t *f = json_object();
 
 		put_range(f, cur, d->fixes[j].start, d->fixes[j].end);
-		json_object_set_new(f, "replacement", json_text(d->fixes[j].replacement));
-		json_object_set_new(f, "title", json_text(d->fixes[j].title));
-		/* false: it overlaps an earlier finding's fix, a suggestion only */
-		json_object_set_new(f, "applicable", json_boolean(!d->fixes[j].conflict));
+		json_object_set_new(f, "replacement", output_json_string(d->fixes[j].replacement));
+		json_object_set_new(f, "title", output_json_string(d->fixes[j].title));
+		/* false: a guess, or it overlaps an earlier finding's fix: a suggestion only */
+		json_object_set_new(f, "applicable", json_boolean(DIAG_FIX_APPLICABLE(&d->fixes[j])));
+		json_object_set_new(f, "guess", json_boolean(d->fixes[j].guess));
 		json_array_append_new(fixes, f);
 	}
 	for (j = 0; j < d->n_notes; j++) {
 		json_t *n = json_object();
 
 		put_range(n, cur, d->notes[j].start, d->notes[j].end);
-		json_object_set_new(n, "message", json_text(d->notes[j].message));
+		json_object_set_new(n, "message", output_json_string(d->notes[j].message));
 		json_array_append_new(notes, n);
 	}
 	json_object_set_new(o, "fixes", fixes);
@@ -360,7 +361,7 @@ void output_json_add(json_report *r, const char *path, const stmtlint_doc *doc, 
 		return;
 	file = json_object();
 	diags = json_array();
-	json_object_set_new(file, "path", json_text(path));
+	json_object_set_new(file, "path", output_json_string(path));
 	if (doc != NULL && l != NULL) {
 		position_cursor_init(&cur, doc);
 		for (i = 0; i < l->n; i++)
@@ -376,7 +377,7 @@ static json_t *file_entry(json_report *r, const char *path)
 {
 	size_t n = json_array_size(r->files);
 	json_t *last = n > 0 ? json_array_get(r->files, n - 1) : NULL;
-	json_t *name = json_text(path);
+	json_t *name = output_json_string(path);
 	json_t *file;
 
 	if (last != NULL && json_equal(json_object_get(last, "path"), name)) {
@@ -401,9 +402,9 @@ void output_json_add_errors(json_report *r, const char *draft, const errlist *er
 		const char *path = e->file != NULL ? e->file : draft != NULL ? draft : "stmtlint";
 		json_t *o = json_object();
 
-		json_object_set_new(o, "rule", json_text(e->rule));
-		json_object_set_new(o, "severity", json_text(severity_name(e->severity)));
-		json_object_set_new(o, "message", json_text(e->message));
+		json_object_set_new(o, "rule", output_json_string(e->rule));
+		json_object_set_new(o, "severity", output_json_string(severity_name(e->severity)));
+		json_object_set_new(o, "message", output_json_string(e->message));
 		json_object_set_new(o, "line", json_integer((json_int_t)(e->line > 0 ? e->line : 1)));
 		json_object_set_new(o, "column",
 		                    json_integer((json_int_t)(e->column > 0 ? e->column : 1)));
@@ -411,6 +412,14 @@ void output_json_add_errors(json_report *r, const char *draft, const errlist *er
 		json_object_set_new(o, "notes", json_array());
 		json_array_append_new(json_object_get(file_entry(r, path), "diagnostics"), o);
 	}
+}
+
+void output_json_free(json_report *r)
+{
+	if (r == NULL)
+		return;
+	json_decref(r->files);
+	free(r);
 }
 
 void output_json_finish(json_report *r, FILE *out, size_t files, size_t errors, size_t warnings,

@@ -24,6 +24,11 @@ typedef struct output_opts {
  * ("\x1b", "\u202E", see escape.h), never raw. */
 void output_text(FILE *out, const output_opts *o, const stmtlint_doc *doc, const diag_list *l);
 
+/* A JSON string (jansson's json_t) holding s, always valid UTF-8: each
+ * byte of s that is not valid UTF-8 becomes the four characters \xNN, as in
+ * text output; NULL becomes "".  NULL only when out of memory. */
+struct json_t *output_json_string(const char *s);
+
 /* Collects files for one JSON document (see output_json_*). */
 typedef struct json_report json_report;
 
@@ -39,6 +44,8 @@ void output_json_add(json_report *r, const char *path, const stmtlint_doc *doc, 
  * configuration they were found in.  Errors without a position are placed
  * at line 1, column 1 of their file. */
 void output_json_add_errors(json_report *r, const char *draft, const errlist *errors);
+/* Frees a report without printing it; accepts NULL. */
+void output_json_free(json_report *r);
 /* Prints {"version":1,"files":[…],"summary":{…}} and frees the report. */
 void output_json_finish(json_report *r, FILE *out, size_t files, size_t errors, size_t warnings,
                         size_t notes);

@@ -415,55 +415,84 @@ static int check_data(session *s, const ruleset *rs, const char *data, size_t le
 	r->fail_on = o->fail_on != RULE_UNSET ? (stmtlint_severity)o->fail_on
 	             : rs->cfg->fail_on != RULE_UNSET ? (stmtlint_severity)rs->cfg->fail_on
 	             : STMTLINT_ERROR;
-	return ruleset_check(rs, r->doc, o->time_limit_ms, &r->diags, &r->errors);
+	return ruleset_check_at(rs, r->doc, r->order, o->time_limit_ms, &r->diags, &r->errors);
 }
 
-static int report_init(check_report *r, const char *name)
+int check_report_init(check_report *r, const char *name)
 {
 	memset(r, 0, sizeof(*r));
 	diag_list_init(&r->diags);
 	errlist_init(&r->errors);
 	r->fail_on = STMTLINT_ERROR;
+	r->order = SIZE_MAX;
 	r->name = strdup(name);
 	return r->name != NULL ? 0 : -1;
 }
 
-int session_check_file(session *s, const char *path, const char *name, const char *config_from,
-                       check_report *r)
+/* The session_config handed out is the rule set itself. */
+struct session_config {
+	ruleset rs;
+};
+
+const session_config *session_prepare(session *s, const char *config_from, const char *name,
+                                       check_report *r)
 {
-	const ruleset *rs;
+	if (check_report_init(r, name) != 0)
+		return NULL;
+	return (const session_config *)ruleset_for(s, config_from, name, &r->errors);
+}
+
+int session_check_prepared_data(session *s, const session_config *c, const char *data,
+                                size_t len, check_report *r)
+{
+	if (check_data(s, &c->rs, data, len, r) != 0)
+		return -1;
+	return errlist_has_error(&r->errors) ? -1 : 0;
+}
+
+int session_check_prepared_file(session *s, const session_config *c, const char *path,
+                                check_report *r)
+{
 	char *data = NULL;
 	size_t len = 0;
 	char why[256];
 	int rc;
 
-	if (report_init(r, name) != 0)
-		return -1;
-	rs = ruleset_for(s, config_from, name, &r->errors);
-	if (rs == NULL)
-		return -1;
 	if (file_read(path, (size_t)s->o->max_size, &data, &len, why, sizeof(why)) != 0) {
-		errlist_add(&r->errors, "input", name, 0, 0, "%s", why);
+		errlist_add(&r->errors, "input", r->name, 0, 0, "%s", why);
 		return -1;
 	}
-	rc = check_data(s, rs, data, len, r);
+	rc = session_check_prepared_data(s, c, data, len, r);
 	free(data);
-	return rc != 0 || errlist_has_error(&r->errors) ? -1 : 0;
+	return rc;
+}
+
+int session_check_file(session *s, const char *path, const char *name, const char *config_from,
+                       check_report *r)
+{
+	const session_config *c = session_prepare(s, config_from, name, r);
+
+	return c != NULL ? session_check_prepared_file(s, c, path, r) : -1;
 }
 
 int session_check_buffer(session *s, const char *name, const char *data, size_t len,
                          check_report *r)
 {
-	const ruleset *rs;
+	const session_config *c = session_prepare(s, name, name, r);
 
-	if (report_init(r, name) != 0)
-		return -1;
-	rs = ruleset_for(s, name, name, &r->errors);
-	if (rs == NULL)
-		return -1;
-	if (check_data(s, rs, data, len, r) != 0)
-		return -1;
-	return errlist_has_error(&r->errors) ? -1 : 0;
+	return c != NULL ? session_check_prepared_data(s, c, data, len, r) : -1;
+}
+
+void session_plugin_failures(size_t *count, size_t *first_order)
+{
+	engine_plugin_failures(count, first_order);
+}
+
+const char *const *session_config_ignores(const session_config *c, const char **dir, size_t *n)
+{
+	*dir = c->rs.cfg->ignore_dir;
+	*n = c->rs.cfg->n_ignore;
+	return (const char *const *)c->rs.cfg->ignore;
 }
 
 void check_report_free(check_report *r)

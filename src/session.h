@@ -41,6 +41,8 @@ typedef struct check_report {
 	                               configuration (first time that configuration is met),
 	                               plugins, or reading it, each with its own file */
 	stmtlint_severity fail_on;  /* the level at which this draft fails */
+	size_t order;               /* its place in the run's input order, which a runner sets
+	                               before checking (see ruleset_check_at()); SIZE_MAX */
 } check_report;
 
 /* Starts a session: reads the user's configuration and loads the plugins
@@ -64,8 +66,40 @@ int session_check_file(session *s, const char *path, const char *name, const cha
  * and finds its configuration.  As session_check_file. */
 int session_check_buffer(session *s, const char *name, const char *data, size_t len,
                          check_report *r);
+/* Starts an empty report for the draft `name` (copied).  0, or -1 when
+ * out of memory. */
+int check_report_init(check_report *r, const char *name);
 /* Frees what a report holds. */
 void check_report_free(check_report *r);
+
+/* Checking in two steps, so that a parallel runner finds every draft's
+ * configuration in input order on one thread (its errors then go to the
+ * same draft as with one thread, and plugins' init() runs there), and
+ * checks the drafts on many. */
+typedef struct session_config session_config;
+/* Starts a report for `name` (the caller frees it with check_report_free())
+ * and finds the configuration for a draft whose configuration is looked up
+ * from `config_from`, as session_check_file() does; its errors go to
+ * r->errors.  Returns NULL when there is none to check with (the reasons
+ * are in r->errors), and when out of memory.  Not for concurrent use. */
+const session_config *session_prepare(session *s, const char *config_from, const char *name,
+                                       check_report *r);
+/* Checks the file at `path` (or "-") under c, adding to the report that
+ * session_prepare() started.  Safe to call from several threads at once,
+ * for different reports.  Returns as session_check_file(). */
+int session_check_prepared_file(session *s, const session_config *c, const char *path,
+                                check_report *r);
+/* As session_check_prepared_file(), for `len` bytes at `data` as read
+ * from the draft's file (a byte-order mark and invalid UTF-8 included). */
+int session_check_prepared_data(session *s, const session_config *c, const char *data,
+                                size_t len, check_report *r);
+/* How many times a plugin failed on a draft so far, and the smallest
+ * order (check_report.order) of those drafts, SIZE_MAX for none. */
+void session_plugin_failures(size_t *count, size_t *first_order);
+
+/* The `ignore:` glob patterns of c's .stmtlint.yaml, and the folder they
+ * are relative to (NULL when it has none); *n gets their number. */
+const char *const *session_config_ignores(const session_config *c, const char **dir, size_t *n);
 
 /* Forgets which configuration each folder uses, so that the next check
  * looks again (a .stmtlint.yaml was created or deleted). */

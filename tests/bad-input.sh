@@ -352,10 +352,11 @@ time_limit=$quick run "a pattern just under the match limit at 100,000 places" 0
 	"^budget/draft\.txt:[0-9]+:[0-9]+: warning: pattern '\(\?<count>\\\\d\)\(\?:\(a\+\)\+b\)\?' \(.*budget/rules\.yaml:2:13\) of rule 'principles' used up the pattern budget of this draft \([0-9]+ steps\) here; the rest of this check was skipped \[pattern-limit\]" \
 	budget/draft.txt
 # A file deleted while stmtlint checks the one before it: the first is
-# checked, the second reported as gone, exit 2; exactly that.
+# checked, the second reported as gone, exit 2; exactly that.  One thread
+# (-j 1): with more, b.txt may be read while a.txt is checked.
 STMTLINT_TEST_DELETE=deleting/b.txt run "a file deleted while the one before it is checked" 2 \
 	'^deleting/b\.txt: error: cannot open: No such file or directory \[input\]$' \
-	--plugin-dir deleting-plugin --enable delete-file deleting/a.txt deleting/b.txt
+	-j 1 --plugin-dir deleting-plugin --enable delete-file deleting/a.txt deleting/b.txt
 cat >expected <<'EXPECTED'
 deleting/a.txt:8:1: warning: bullet ‘•’ where this draft's bullets are ‘-’ [structure/bullets]
     8 | • Sharing more information.

@@ -25,6 +25,11 @@ dist_check_SCRIPTS += tests/output-escape.sh
 # The labels of the published statements in ../shared/corpus/real.
 TESTS += tests/realcheck.sh
 dist_check_SCRIPTS += tests/realcheck.sh
+# The CI gate (issue 14): --fix and --diff with their bad input; SARIF,
+# GitHub annotations, -j, --exclude and ignore:, --fail-on in every format;
+# the pre-commit hooks and the example workflow, run offline.
+TESTS += tests/fix.sh tests/ci-formats.sh tests/recipes.sh
+dist_check_SCRIPTS += tests/fix.sh tests/ci-formats.sh tests/recipes.sh
 # GOLDEN_UPDATE cannot make a golden test pass under CI.
 TESTS += tests/golden-update-refused.sh
 dist_check_SCRIPTS += tests/golden-update-refused.sh

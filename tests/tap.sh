@@ -19,3 +19,29 @@ not_ok() {
 skip() {
 	echo "ok $1 # SKIP $2"
 }
+# result DESCRIPTION STATUS: the next test, numbered by the counter n (which
+# the test sets to 0), ok when STATUS is 0.
+result() {
+	n=$((n + 1))
+	if [ "$2" -eq 0 ]; then
+		ok "$n" "$1"
+	else
+		not_ok "$n" "$1"
+	fi
+}
+# skip_next REASON: the next test, skipped.
+skip_next() {
+	n=$((n + 1))
+	skip "$n" "$1"
+}
+# python_with MODULE: prints the first python3 that can import MODULE
+# (Debian's own first, for its python3-* packages); nothing when none can.
+python_with() {
+	local p
+	for p in /usr/bin/python3 python3; do
+		if "$p" -c "import $1" 2>/dev/null; then
+			echo "$p"
+			return
+		fi
+	done
+}

@@ -28,8 +28,9 @@
  * host loads every plugin of its major version whose minor version is its
  * own or older (a plugin built against ABI 1.0 runs on a 1.1 host), and
  * refuses a plugin built against a newer minor version than it offers.
- * Fields marked "(ABI 1.1)" below exist from minor version 1 on; a plugin
- * built against this header may use them, since an older host refuses it.
+ * Fields marked "(ABI 1.1)" below exist from minor version 1 on, those
+ * marked "(ABI 1.2)" from minor version 2 on; a plugin built against this
+ * header may use them, since an older host refuses it.
  */
 #ifndef STMTLINT_PLUGIN_H
 #define STMTLINT_PLUGIN_H
@@ -44,7 +45,7 @@ extern "C" {
 /* The major version: bumped on every incompatible change of this header. */
 #define STMTLINT_ABI_MAJOR 1u
 /* The minor version: bumped when services or fields are appended. */
-#define STMTLINT_ABI_MINOR 1u
+#define STMTLINT_ABI_MINOR 2u
 /* Both, as a plugin's descriptor and the host table carry them.  ABI 1.0
  * wrote plain 1u, which reads as major 1, minor 0. */
 #define STMTLINT_ABI_VERSION ((STMTLINT_ABI_MINOR << 16) | STMTLINT_ABI_MAJOR)
@@ -410,6 +411,20 @@ struct stmtlint_host {
 	 * bytes and a NUL into out and returns the length the whole form needs
 	 * (as snprintf does). */
 	size_t (*word_normalize)(const char *s, size_t len, char *out, size_t outlen);
+
+	/* ===== (ABI 1.2) ================================================ */
+
+	/* --- Fix-its that are guesses ------------------------------------ */
+
+	/* Like fix_titled(), for a replacement that is a guess rather than
+	 * certain: one of several spelling suggestions, a likely intended
+	 * name.  Outputs show it (JSON "guess": true, SARIF, an editor's
+	 * quick fix), but `stmtlint --fix` and --diff never apply it, and it
+	 * never keeps another finding's certain fix from being applied.
+	 * Offer several guesses for one finding by calling it once for each,
+	 * best first.  Returns 0, or -1 when refused as fix_titled() refuses. */
+	int (*suggest)(stmtlint_diag *diag, size_t start, size_t end, const char *replacement,
+	               const char *title);
 };
 
 /* stmtlint_host.resource() flags. */

@@ -3,7 +3,7 @@
 check_LTLIBRARIES += tests/plugins/good.la tests/plugins/bad_abi.la \
 	tests/plugins/no_entry.la tests/plugins/dup_id.la tests/plugins/failing_init.la \
 	tests/plugins/abi1_plugin.la tests/plugins/shared_data.la tests/plugins/misbehave.la \
-	tests/plugins/delete_file.la
+	tests/plugins/delete_file.la tests/plugins/fixer.la
 
 tests_plugins_good_la_SOURCES = tests/plugins/good.c
 tests_plugins_good_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
@@ -15,6 +15,8 @@ tests_plugins_failing_init_la_SOURCES = tests/plugins/failing_init.c
 tests_plugins_failing_init_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
 tests_plugins_delete_file_la_SOURCES = tests/plugins/delete_file.c
 tests_plugins_delete_file_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
+tests_plugins_fixer_la_SOURCES = tests/plugins/fixer.c
+tests_plugins_fixer_la_LDFLAGS = $(TESTPLUGIN_FLAGS)
 # Not a plugin: it must export a symbol, but not stmtlint_plugin_entry, so
 # it cannot use PLUGIN_LDFLAGS (whose export list keeps only that one).
 tests_plugins_no_entry_la_SOURCES = tests/plugins/no_entry.c

@@ -6,7 +6,8 @@ include tests/plugins/local.mk
 CORE_TESTS = tests/unit/test_utf8 tests/unit/test_position tests/unit/test_escape tests/unit/test_output \
 	tests/unit/test_doc tests/unit/test_config \
 	tests/unit/test_diag tests/unit/test_suppress tests/unit/test_loader \
-	tests/unit/test_atomicfile tests/unit/test_session tests/unit/test_yamltree tests/unit/test_regex
+	tests/unit/test_atomicfile tests/unit/test_session tests/unit/test_yamltree tests/unit/test_regex \
+	tests/unit/test_unidiff
 check_PROGRAMS += $(CORE_TESTS)
 TESTS += $(CORE_TESTS)
 
@@ -52,6 +53,11 @@ tests_unit_test_session_SOURCES = tests/unit/test_session.c tests/unit/scratch.c
 tests_unit_test_session_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_session_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_session_LDADD = $(CORE_TEST_LDADD)
+
+tests_unit_test_unidiff_SOURCES = tests/unit/test_unidiff.c
+tests_unit_test_unidiff_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_unidiff_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_unidiff_LDADD = $(CORE_TEST_LDADD)
 
 tests_unit_test_diag_SOURCES = tests/unit/test_diag.c
 tests_unit_test_diag_CPPFLAGS = $(CORE_TEST_CPPFLAGS)

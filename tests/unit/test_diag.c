@@ -223,6 +223,37 @@ static void test_severity_parse(void **unused)
 	assert_string_equal(severity_name(STMTLINT_NOTE), "note");
 }
 
+/* A guess (suggest(), ABI 1.2) is never applicable, and never in the way
+ * of a certain fix it overlaps. */
+static void test_guess_fixes(void **unused)
+{
+	static const char text[] = "We recieve teh plan.";
+	diag_list l;
+	struct stmtlint_diag *spelling;
+	struct stmtlint_diag *typo;
+
+	(void)unused;
+	diag_list_init(&l);
+	spelling = diag_add(&l, "spelling/word", STMTLINT_WARNING, 3, 10, "misspelt");
+	typo = diag_add(&l, "typo/the", STMTLINT_WARNING, 3, 14, "two words");
+	assert_int_equal(diag_add_guess(spelling, 3, 10, "receive", NULL, text), 0);
+	assert_int_equal(diag_add_guess(spelling, 3, 10, "relieve", NULL, text), 0);
+	assert_int_equal(diag_add_fix(typo, 3, 14, "receive the", NULL, text), 0);
+	assert_int_equal(diag_add_guess(NULL, 3, 10, "x", NULL, text), 0);
+	diag_finish(&l, "limit", STMTLINT_NOTE);
+	assert_string_equal(l.items[0]->rule, "spelling/word");
+	assert_true(l.items[0]->fixes[0].guess);
+	assert_true(l.items[0]->fixes[1].guess);
+	assert_false(DIAG_FIX_APPLICABLE(&l.items[0]->fixes[0]));
+	assert_string_equal(l.items[0]->fixes[1].title, "Replace \u2018recieve\u2019 with \u2018relieve\u2019");
+	/* the later certain fix over the same words is still applicable */
+	assert_string_equal(l.items[1]->rule, "typo/the");
+	assert_false(l.items[1]->fixes[0].guess);
+	assert_false(l.items[1]->fixes[0].conflict);
+	assert_true(DIAG_FIX_APPLICABLE(&l.items[1]->fixes[0]));
+	diag_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_notes_and_fixes),
 		cmocka_unit_test(test_fix_titles),
 		cmocka_unit_test(test_fix_overlap),
+		cmocka_unit_test(test_guess_fixes),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_severity_parse),
 	};

@@ -112,7 +112,7 @@ static void test_bad_abi(void **state)
 	assert_int_equal(plugins_load_file(&f->set, PLUGIN("bad_abi"), &f->err), -1);
 	assert_int_equal(f->set.n, 0);
 	assert_error(f, PLUGIN("bad_abi") ": error: plugin built for plugin ABI 999.0, but this "
-	                "stmtlint offers ABI 1.1; rebuild the plugin against this stmtlint's "
+	                "stmtlint offers ABI 1.2; rebuild the plugin against this stmtlint's "
 	                "<stmtlint/plugin.h> [plugin]\n");
 	/* one error */
 	assert_int_equal(f->err.n, 1);
@@ -155,17 +155,19 @@ static void test_load_dir(void **state)
 	fixture *f = *state;
 
 	/* in name order: abi1_plugin (built for ABI 1.0) loads, bad_abi fails,
-	 * delete_file loads, dup_id takes "good", failing_init loads, good then
-	 * fails as a duplicate, misbehave loads, no_entry fails, shared_data loads */
+	 * delete_file loads, dup_id takes "good", failing_init and fixer load,
+	 * good then fails as a duplicate, misbehave loads, no_entry fails,
+	 * shared_data loads */
 	assert_int_equal(plugins_load_dir(&f->set, TEST_PLUGIN_DIR, &f->err), 3);
-	assert_int_equal(f->set.n, 6);
+	assert_int_equal(f->set.n, 7);
 	assert_string_equal(f->set.items[0].file, PLUGIN("abi1_plugin"));
 	assert_int_equal(f->set.items[0].desc->abi_version, 1u);
 	assert_string_equal(f->set.items[1].file, PLUGIN("delete_file"));
 	assert_string_equal(f->set.items[2].file, PLUGIN("dup_id"));
 	assert_string_equal(f->set.items[3].file, PLUGIN("failing_init"));
-	assert_string_equal(f->set.items[4].file, PLUGIN("misbehave"));
-	assert_string_equal(f->set.items[5].file, PLUGIN("shared_data"));
+	assert_string_equal(f->set.items[4].file, PLUGIN("fixer"));
+	assert_string_equal(f->set.items[5].file, PLUGIN("misbehave"));
+	assert_string_equal(f->set.items[6].file, PLUGIN("shared_data"));
 	assert_error(f, PLUGIN("bad_abi") ": error:");
 	assert_error(f, PLUGIN("good") ": error: plugin id 'good' is already taken");
 	assert_error(f, PLUGIN("no_entry") ": error:");
