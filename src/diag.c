@@ -252,8 +252,15 @@ int diag_add_fix(struct stmtlint_diag *d, size_t start, size_t end, const char *
 	p[d->n_fixes].replacement = r;
 	p[d->n_fixes].title = t;
 	p[d->n_fixes].conflict = 0;
+	p[d->n_fixes].guess = 0;
 	d->n_fixes++;
 	return 0;
+}
+
+void diag_mark_guess(struct stmtlint_diag *d)
+{
+	if (d != NULL && d->n_fixes > 0)
+		d->fixes[d->n_fixes - 1].guess = 1;
 }
 
 static int diag_cmp(const void *a, const void *b)
@@ -421,12 +428,16 @@ void diag_resolve_fixes(diag_list *l)
 		for (j = 0; j < d->n_fixes && !bad; j++) {
 			size_t k;
 
+			if (d->fixes[j].guess)
+				continue;
 			bad = clashes(&set, &d->fixes[j]);
 			/* a finding's own fixes must not overlap each other either */
 			for (k = 0; k < j && !bad; k++)
-				bad = fixes_overlap(&d->fixes[k], &d->fixes[j]);
+				bad = !d->fixes[k].guess && fixes_overlap(&d->fixes[k], &d->fixes[j]);
 		}
 		for (j = 0; j < d->n_fixes; j++) {
+			if (d->fixes[j].guess)
+				continue;
 			d->fixes[j].conflict = bad;
 			if (!bad)
 				accept(&set, &d->fixes[j]);

@@ -17,6 +17,8 @@ typedef struct diag_fix {
 	char *title;                /* one line for an editor's quick-fix menu */
 	int conflict;               /* overlaps a fix of an earlier finding: a suggestion only,
 	                               left out of the set a fixer applies */
+	int guess;                  /* likely but not certain (fix_guess()): a suggestion only,
+	                               never applied and never in the way of a certain fix */
 } diag_fix;
 
 /* One finding.  The host allocates and owns it; plugins hold only handles. */
@@ -72,12 +74,14 @@ int diag_add_note(struct stmtlint_diag *d, size_t start, size_t end, const char 
  * `text`, the draft, for the replaced words); 0 or -1. */
 int diag_add_fix(struct stmtlint_diag *d, size_t start, size_t end, const char *replacement,
                  const char *title, const char *text);
+/* Marks the finding's last fix-it as a guess (see diag_fix.guess). */
+void diag_mark_guess(struct stmtlint_diag *d);
 /* Sorts by (start, severity descending, rule, arrival) and removes exact
  * duplicates (same rule, range and message). */
 void diag_sort(diag_list *l);
 /* Marks every fix that overlaps a fix of an earlier finding (in sorted
  * order) as a conflict, with all the other fixes of its finding, so that
- * the fixes left can all be applied together.  Two insertions at one
+ * the fixes left can all be applied together; guesses take no part.  Two insertions at one
  * place overlap; a fix that only touches another's end does not. */
 void diag_resolve_fixes(diag_list *l);
 /* Sorts, removes duplicates, resolves fix overlaps and, when findings were

@@ -101,6 +101,15 @@ static int host_fix_titled(stmtlint_diag *d, size_t start, size_t end, const cha
 	return diag_add_fix(d, start, end, replacement, title, ctx->doc->pub.text);
 }
 
+static int host_fix_guess(stmtlint_diag *d, size_t start, size_t end, const char *replacement,
+                          const char *title)
+{
+	if (host_fix_titled(d, start, end, replacement, title) != 0)
+		return -1;
+	diag_mark_guess(d);
+	return 0;
+}
+
 static void host_fix(stmtlint_diag *d, size_t start, size_t end, const char *replacement)
 {
 	host_fix_titled(d, start, end, replacement, NULL);
@@ -430,4 +439,6 @@ const stmtlint_host host_table = {
 	.is_word_char = utf8_is_wordchar,
 	.fold_case = host_fold_case,
 	.word_normalize = text_word_normalize,
+	/* ABI 1.2 */
+	.fix_guess = host_fix_guess,
 };

@@ -333,8 +333,9 @@ static json_t *json_finding(position_cursor *cur, const struct stmtlint_diag *d)
 		put_range(f, cur, d->fixes[j].start, d->fixes[j].end);
 		json_object_set_new(f, "replacement", json_text(d->fixes[j].replacement));
 		json_object_set_new(f, "title", json_text(d->fixes[j].title));
-		/* false: it overlaps an earlier finding's fix, a suggestion only */
-		json_object_set_new(f, "applicable", json_boolean(!d->fixes[j].conflict));
+		/* false: it overlaps an earlier finding's fix, or is a guess: a suggestion only */
+		json_object_set_new(f, "applicable",
+		                    json_boolean(!d->fixes[j].conflict && !d->fixes[j].guess));
 		json_array_append_new(fixes, f);
 	}
 	for (j = 0; j < d->n_notes; j++) {

@@ -28,8 +28,9 @@
  * host loads every plugin of its major version whose minor version is its
  * own or older (a plugin built against ABI 1.0 runs on a 1.1 host), and
  * refuses a plugin built against a newer minor version than it offers.
- * Fields marked "(ABI 1.1)" below exist from minor version 1 on; a plugin
- * built against this header may use them, since an older host refuses it.
+ * Fields marked "(ABI 1.1)" below exist from minor version 1 on, those
+ * marked "(ABI 1.2)" from minor version 2 on; a plugin built against this
+ * header may use them, since an older host refuses it.
  */
 #ifndef STMTLINT_PLUGIN_H
 #define STMTLINT_PLUGIN_H
@@ -44,7 +45,7 @@ extern "C" {
 /* The major version: bumped on every incompatible change of this header. */
 #define STMTLINT_ABI_MAJOR 1u
 /* The minor version: bumped when services or fields are appended. */
-#define STMTLINT_ABI_MINOR 1u
+#define STMTLINT_ABI_MINOR 2u
 /* Both, as a plugin's descriptor and the host table carry them.  ABI 1.0
  * wrote plain 1u, which reads as major 1, minor 0. */
 #define STMTLINT_ABI_VERSION ((STMTLINT_ABI_MINOR << 16) | STMTLINT_ABI_MAJOR)
@@ -281,7 +282,7 @@ struct stmtlint_host {
 	void (*note)(stmtlint_diag *diag, size_t start, size_t end, const char *fmt, ...)
 	        STMTLINT_PRINTF(4, 5);
 	/* Attaches a fix-it: replace [start, end) with `replacement` (copied).
-	 * Only for fixes that are certain. */
+	 * Only for fixes that are certain (a likely one: fix_guess()). */
 	void (*fix)(stmtlint_diag *diag, size_t start, size_t end, const char *replacement);
 	/* Whether check `check` is on for this run (to skip costly work). */
 	int (*enabled)(const stmtlint_ctx *ctx, size_t check);
@@ -410,6 +411,16 @@ struct stmtlint_host {
 	 * bytes and a NUL into out and returns the length the whole form needs
 	 * (as snprintf does). */
 	size_t (*word_normalize)(const char *s, size_t len, char *out, size_t outlen);
+
+	/* ===== (ABI 1.2) ================================================ */
+
+	/* Like fix_titled(), for a fix that is likely but not certain (the
+	 * word a misspelling most probably meant): people and editors see it
+	 * as a fix-it, but a fixer never applies it (JSON "applicable": false)
+	 * and it never keeps a certain fix of another finding from being
+	 * applied.  Same checks and result as fix_titled(). */
+	int (*fix_guess)(stmtlint_diag *diag, size_t start, size_t end, const char *replacement,
+	                 const char *title);
 };
 
 /* stmtlint_host.resource() flags. */

@@ -112,7 +112,7 @@ static void test_bad_abi(void **state)
 	assert_int_equal(plugins_load_file(&f->set, PLUGIN("bad_abi"), &f->err), -1);
 	assert_int_equal(f->set.n, 0);
 	assert_error(f, PLUGIN("bad_abi") ": error: plugin built for plugin ABI 999.0, but this "
-	                "stmtlint offers ABI 1.1; rebuild the plugin against this stmtlint's "
+	                "stmtlint offers ABI 1.2; rebuild the plugin against this stmtlint's "
 	                "<stmtlint/plugin.h> [plugin]\n");
 	/* one error */
 	assert_int_equal(f->err.n, 1);
