@@ -368,9 +368,10 @@ static void test_ruleset_valid(void **state)
 	rs = ruleset_new(&f->plugins, cfg, f->store, &f->err);
 	if (rs == NULL)
 		fail_msg("%s", errors(f));
-	assert_int_equal(rs->n, 2);
+	assert_int_equal(rs->n, 3);
 	assert_string_equal(rs->items[0].plugin->desc->id, "dates");
-	assert_string_equal(rs->items[1].plugin->desc->id, "structure");
+	assert_string_equal(rs->items[1].plugin->desc->id, "spelling");
+	assert_string_equal(rs->items[2].plugin->desc->id, "structure");
 	ruleset_free(rs);
 }
 
