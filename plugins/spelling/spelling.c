@@ -150,8 +150,27 @@ typedef struct checker {
 	vocab defined;              /* acronyms the draft defines: "(iCET)" */
 	vocab noted;                /* names already noted */
 	int british_seen;           /* a word only the British dictionary knows */
+	size_t suggested;           /* words suggestions were asked for */
 	int failed;
 } checker;
+
+/* The most unknown words of one draft that get suggestions: Hunspell takes
+ * tens of milliseconds a word, and a draft in another language would run
+ * past the host's time limit (which stops the plugin, dictionary lock and
+ * all).  Words past it are reported without suggestions. */
+#define MAX_SUGGESTED_WORDS 50
+
+/* The suggestions for part, or none past MAX_SUGGESTED_WORDS; 0 or -1. */
+static int suggest(checker *c, const char *part, suggestions *s)
+{
+	s->n = 0;
+	s->close = 0;
+	s->clear = 0;
+	if (c->suggested >= MAX_SUGGESTED_WORDS)
+		return 0;
+	c->suggested++;
+	return lexicon_suggest(c->host, c->lx, part, s);
+}
 
 /* The letters of a part: how many, and how many upper-case, where. */
 typedef struct letters {
@@ -318,7 +337,7 @@ static int unknown_part(checker *c, const scan_word *w, size_t a, size_t b, char
 	   as "the" ("tothe" is "to the", not "tote"; but "color" is no "col or") */
 	if (ways > 0 && !lexicon_function_word(part, at) &&
 	    !(b - a - at >= 3 && lexicon_function_word(part + at, b - a - at))) {
-		if (lexicon_suggest(c->host, c->lx, part, &s) != 0)
+		if (suggest(c, part, &s) != 0)
 			return -1;
 		if (s.close) {
 			report_unknown(c, w, a, b, part, &s);
@@ -329,7 +348,7 @@ static int unknown_part(checker *c, const scan_word *w, size_t a, size_t b, char
 		report_run_together(c, w, a, b, at, ways);
 		return 0;
 	}
-	if (lexicon_suggest(c->host, c->lx, part, &s) != 0)
+	if (suggest(c, part, &s) != 0)
 		return -1;
 	report_unknown(c, w, a, b, part, &s);
 	return 0;
@@ -432,7 +451,7 @@ static int read_defined(checker *c)
 static int spelling_check(const stmtlint_host *host, const void *state, stmtlint_ctx *ctx,
                           const stmtlint_doc *doc)
 {
-	checker c = { host, state, ctx, doc, { NULL, 0 }, { NULL, 0 }, 0, 0 };
+	checker c = { host, state, ctx, doc, { NULL, 0 }, { NULL, 0 }, 0, 0, 0 };
 	int rc = 0;
 
 	if (read_defined(&c) != 0 || scan_words(host, doc, check_word, &c) != 0 || c.failed)
