@@ -910,7 +910,7 @@ config *config_load(const char *path, const char *profile_override, const char *
 	if (cfg == NULL)
 		return NULL;
 	cfg->fail_on = RULE_UNSET;
-	cfg->language = strdup("en-US");
+	cfg->language = strdup("en");
 	if (cfg->language == NULL)
 		goto fail;
 	cfg->data_root = realpath(data_dir, NULL);

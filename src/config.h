@@ -49,7 +49,7 @@ typedef struct dataset_decl {
 typedef struct config {
 	char *path;                 /* the .stmtlint.yaml read, or NULL */
 	char *profile;              /* the profile's file */
-	char *language;             /* "en-US" unless set */
+	char *language;             /* "en" unless set */
 	int fail_on;                /* a stmtlint_severity, or RULE_UNSET */
 	char **dictionaries;        /* paths, resolved against the config's folder */
 	size_t n_dictionaries;

@@ -282,7 +282,7 @@ struct stmtlint_host {
 	void (*note)(stmtlint_diag *diag, size_t start, size_t end, const char *fmt, ...)
 	        STMTLINT_PRINTF(4, 5);
 	/* Attaches a fix-it: replace [start, end) with `replacement` (copied).
-	 * Only for fixes that are certain. */
+	 * Only for fixes that are certain (a likely one: suggest()). */
 	void (*fix)(stmtlint_diag *diag, size_t start, size_t end, const char *replacement);
 	/* Whether check `check` is on for this run (to skip costly work). */
 	int (*enabled)(const stmtlint_ctx *ctx, size_t check);

@@ -161,6 +161,31 @@ static void test_fix_overlap(void **unused)
 	diag_list_free(&l);
 }
 
+/* A guessed fix (the word a misspelling most probably meant) never keeps a
+ * certain fix that overlaps it from being applied, and stays a guess. */
+static void test_fix_guess(void **unused)
+{
+	const char *text = "We saw goverment providefunds.";
+	diag_list l;
+	struct stmtlint_diag *guess;
+	struct stmtlint_diag *certain;
+
+	(void)unused;
+	diag_list_init(&l);
+	guess = diag_add(&l, "spelling", STMTLINT_WARNING, 7, 16, "unknown word");
+	certain = diag_add(&l, "z/certain", STMTLINT_WARNING, 7, 16, "same place");
+	diag_add_guess(guess, 7, 16, "government", NULL, text);
+	diag_add_fix(certain, 7, 16, "governance", NULL, text);
+	diag_finish(&l, "limit", STMTLINT_NOTE);
+	assert_string_equal(l.items[0]->rule, "spelling");
+	assert_true(l.items[0]->fixes[0].guess);
+	assert_false(l.items[0]->fixes[0].conflict);
+	/* the certain fix after it is still applicable */
+	assert_false(l.items[1]->fixes[0].guess);
+	assert_false(l.items[1]->fixes[0].conflict);
+	diag_list_free(&l);
+}
+
 /* Past the cap: findings are counted, the worst are kept, and one note
  * says how many were not shown (the header's promise). */
 static void test_cap(void **unused)
@@ -263,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_fix_titles),
 		cmocka_unit_test(test_fix_overlap),
 		cmocka_unit_test(test_guess_fixes),
+		cmocka_unit_test(test_fix_guess),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_severity_parse),
 	};
