@@ -127,13 +127,13 @@ fi
 check_draft 3 "the staged program with STMTLINT_PLUGIN_PATH and STMTLINT_DATA_PATH reports the defect" \
 	"$bin" STMTLINT_PLUGIN_PATH="$plugindir" STMTLINT_DATA_PATH="$datadir"
 
-# 4: --list-rules lists the three plugins; empty entries are ignored.
+# 4: --list-rules lists the five plugins; empty entries are ignored.
 if list_rules "$bin" STMTLINT_PLUGIN_PATH="::$tmp/empty::$plugindir:" \
-	STMTLINT_DATA_PATH="$datadir" && [ "$(cat "$tmp/plugins")" = "dates principles structure" ]; then
-	ok 4 "--list-rules lists structure, dates and principles from STMTLINT_PLUGIN_PATH"
+	STMTLINT_DATA_PATH="$datadir" && [ "$(cat "$tmp/plugins")" = "brackets dates principles structure typography" ]; then
+	ok 4 "--list-rules lists every plugin from STMTLINT_PLUGIN_PATH"
 else
 	cat "$tmp/rules" >>"$tmp/log"
-	not_ok 4 "--list-rules lists structure, dates and principles from STMTLINT_PLUGIN_PATH"
+	not_ok 4 "--list-rules lists every plugin from STMTLINT_PLUGIN_PATH"
 fi
 
 # 5: the variables replace the built-in places, the build tree's too: with
@@ -209,11 +209,11 @@ rm -rf "$tmp/p1"
 check_draft 11 "P2/bin/stmtlint works with P1 deleted" "$tmp/p2/bin/stmtlint"
 
 # 12: and lists its plugins.
-if list_rules "$tmp/p2/bin/stmtlint" && [ "$(cat "$tmp/plugins")" = "dates principles structure" ]; then
-	ok 12 "P2/bin/stmtlint --list-rules lists structure, dates and principles"
+if list_rules "$tmp/p2/bin/stmtlint" && [ "$(cat "$tmp/plugins")" = "brackets dates principles structure typography" ]; then
+	ok 12 "P2/bin/stmtlint --list-rules lists every plugin"
 else
 	cat "$tmp/rules" >>"$tmp/log"
-	not_ok 12 "P2/bin/stmtlint --list-rules lists structure, dates and principles"
+	not_ok 12 "P2/bin/stmtlint --list-rules lists every plugin"
 fi
 echo "# (b) took $(($(date +%s) - started)) s"
 

@@ -44,6 +44,14 @@ FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_principles
 tests_fuzz_fuzz_plugin_principles_SOURCES = tests/fuzz/fuzz_plugin.c
 tests_fuzz_fuzz_plugin_principles_LDADD = $(plugins_principles_la_OBJECTS) $(FUZZ_LDADD)
 
+FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_brackets
+tests_fuzz_fuzz_plugin_brackets_SOURCES = tests/fuzz/fuzz_plugin.c
+tests_fuzz_fuzz_plugin_brackets_LDADD = $(plugins_brackets_la_OBJECTS) $(FUZZ_LDADD)
+
+FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_typography
+tests_fuzz_fuzz_plugin_typography_SOURCES = tests/fuzz/fuzz_plugin.c
+tests_fuzz_fuzz_plugin_typography_LDADD = $(plugins_typography_la_OBJECTS) $(FUZZ_LDADD)
+
 # Replays every harness over its seeds and tests/fuzz/regressions/HARNESS/.
 TESTS += tests/fuzz/replay.sh
 dist_check_SCRIPTS += tests/fuzz/replay.sh

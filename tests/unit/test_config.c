@@ -368,9 +368,11 @@ static void test_ruleset_valid(void **state)
 	rs = ruleset_new(&f->plugins, cfg, f->store, &f->err);
 	if (rs == NULL)
 		fail_msg("%s", errors(f));
-	assert_int_equal(rs->n, 2);
-	assert_string_equal(rs->items[0].plugin->desc->id, "dates");
-	assert_string_equal(rs->items[1].plugin->desc->id, "structure");
+	assert_int_equal(rs->n, 4);
+	assert_string_equal(rs->items[0].plugin->desc->id, "brackets");
+	assert_string_equal(rs->items[1].plugin->desc->id, "dates");
+	assert_string_equal(rs->items[2].plugin->desc->id, "structure");
+	assert_string_equal(rs->items[3].plugin->desc->id, "typography");
 	ruleset_free(rs);
 }
 
