@@ -206,7 +206,26 @@ static void report_one(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtl
 	             (int)(end - start), doc->text + start);
 }
 
-/* The placeholders that are one word. */
+/* Whether words w and w + 1 are "Lorem ipsum", in any letter case, with
+ * only spaces between them. */
+static int lorem_ipsum(const stmtlint_doc *doc, size_t w)
+{
+	const stmtlint_span *a = &doc->words[w];
+	const stmtlint_span *b = a + 1;
+	size_t k;
+
+	if (w + 1 >= doc->n_words || a->end - a->start != 5 || b->end - b->start != 5 ||
+	    strncasecmp(doc->text + a->start, "lorem", 5) != 0 ||
+	    strncasecmp(doc->text + b->start, "ipsum", 5) != 0)
+		return 0;
+	for (k = a->end; k < b->start; k++) {
+		if (doc->prose[k] != ' ' && doc->prose[k] != '\n' && doc->prose[k] != '\t')
+			return 0;
+	}
+	return 1;
+}
+
+/* The placeholders that are one word, and "Lorem ipsum". */
 static void report_words(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
                          const placeholder_list *list, const stmtlint_span *skip, size_t n,
                          size_t check)
@@ -218,7 +237,8 @@ static void report_words(const stmtlint_host *host, stmtlint_ctx *ctx, const stm
 		size_t len = doc->words[w].end - doc->words[w].start;
 		int found;
 
-		if (len > 12)
+		/* Every built-in placeholder word starts with one of these. */
+		if (len > 12 || (list->n_words == 0 && !strchr("TXLl0123456789", s[0])))
 			continue;
 		found = in_list(bare_words, s, len, 0) || is_x_run(s, len, 1) ||
 		        in_strings(list->words, list->n_words, s, len) ||
@@ -226,6 +246,8 @@ static void report_words(const stmtlint_host *host, stmtlint_ctx *ctx, const stm
 		         !numeral_after_head(doc, w));
 		if (found && !skipped(skip, n, doc->words[w].start))
 			report_one(host, ctx, doc, check, doc->words[w].start, doc->words[w].end);
+		else if (lorem_ipsum(doc, w) && !skipped(skip, n, doc->words[w].start))
+			report_one(host, ctx, doc, check, doc->words[w].start, doc->words[w + 1].end);
 	}
 }
 
@@ -238,28 +260,16 @@ static int bounded(const stmtlint_doc *doc, size_t start, size_t end)
 	       !(end < doc->length && is_ascii_word_char(p[end - 1]) && is_ascii_word_char(p[end]));
 }
 
-/* The placeholders that are phrases: "Lorem ipsum" (any case: `phrase`
- * then in lower case) and the profile's (as given). */
+/* The profile's placeholders that are phrases, as given. */
 static void report_phrase(const stmtlint_host *host, stmtlint_ctx *ctx, const stmtlint_doc *doc,
-                          const char *phrase, int caseless, const stmtlint_span *skip, size_t n,
-                          size_t check)
+                          const char *phrase, const stmtlint_span *skip, size_t n, size_t check)
 {
 	size_t len = strlen(phrase);
 	size_t i = 0;
 
 	while (i + len <= doc->length) {
-		const char *hit;
+		const char *hit = memmem(doc->prose + i, doc->length - i, phrase, len);
 
-		if (caseless) {
-			for (; i + len <= doc->length; i++) {
-				if ((doc->prose[i] | 0x20) == phrase[0] &&
-				    strncasecmp(doc->prose + i, phrase, len) == 0)
-					break;
-			}
-			hit = i + len <= doc->length ? doc->prose + i : NULL;
-		} else {
-			hit = memmem(doc->prose + i, doc->length - i, phrase, len);
-		}
 		if (!hit)
 			return;
 		i = (size_t)(hit - doc->prose);
@@ -331,9 +341,8 @@ int placeholders_report(const stmtlint_host *host, stmtlint_ctx *ctx, const stmt
 	size_t k;
 
 	report_words(host, ctx, doc, list, skip, n, check);
-	report_phrase(host, ctx, doc, "lorem ipsum", 1, skip, n, check);
 	for (k = 0; k < list->n_phrases; k++)
-		report_phrase(host, ctx, doc, list->phrases[k], 0, skip, n, check);
+		report_phrase(host, ctx, doc, list->phrases[k], skip, n, check);
 	report_marks(host, ctx, doc, skip, n, check);
 	return 0;
 }

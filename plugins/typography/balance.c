@@ -115,6 +115,9 @@ static size_t read_mark(const typo_run *r, balance_scan *s, size_t i)
 	return u[2] >= 0x98 && u[2] <= 0x9D ? 3 : 1;
 }
 
+/* The bytes that start a mark: ( ) " and the first byte of “ ” ‘ ’. */
+static const unsigned char mark_byte[256] = { ['('] = 1, [')'] = 1, ['"'] = 1, [0xE2] = 1 };
+
 static int in_span(stmtlint_span s, size_t i)
 {
 	return i >= s.start && i < s.end;
@@ -160,9 +163,8 @@ static int scan_block(const typo_run *r, balance_scan *s, size_t b)
 	 * past the block, to the end of the draft, for every block. */
 	while (i < block->span.end) {
 		size_t len = 1;
-		unsigned char c = (unsigned char)doc->text[i];
 
-		if (c != '(' && c != ')' && c != '"' && c != 0xE2) {
+		if (!mark_byte[(unsigned char)doc->text[i]]) {
 			i++;
 			continue;
 		}

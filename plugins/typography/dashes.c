@@ -70,13 +70,17 @@ static void count_dashes(const typo_run *r, dash_count *c)
 	size_t i = 0;
 
 	for (;;) {
-		const char *hit = memmem(doc->text + i, doc->length - i, "\xE2\x80", 2);
+		const char *hit = memchr(doc->text + i, 0xE2, doc->length - i);
 		size_t len;
 		int spaced;
 
 		if (!hit || (size_t)(hit - doc->text) + 3 > doc->length)
 			return;
 		i = (size_t)(hit - doc->text);
+		if ((unsigned char)doc->text[i + 1] != 0x80) {
+			i++;
+			continue;
+		}
 		spaced = r->host->is_space(typo_cp_before(r, i, &len)) &&
 		         r->host->is_space(typo_cp_at(r, i + 3, &len));
 		if (typo_prose(doc, i) && (unsigned char)doc->text[i + 2] == 0x94) {

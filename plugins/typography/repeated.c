@@ -48,6 +48,15 @@ static int has_digit(const char *s, size_t len)
 	return 0;
 }
 
+/* A quick test before the host's comparison: two words whose first bytes
+ * are ASCII letters that differ beyond case are different words. */
+static int same_ascii_start(char a, char b)
+{
+	if ((unsigned char)a > 0x7F || (unsigned char)b > 0x7F)
+		return 1;
+	return (a | 0x20) == (b | 0x20);
+}
+
 static int starts_upper(const typo_run *r, size_t at)
 {
 	size_t len;
@@ -79,6 +88,7 @@ static int repeated(const typo_run *r, size_t w, enum gap *gap)
 	size_t lb;
 
 	if (a->end - a->start != b->end - b->start || a->end - a->start > MAX_WORD_BYTES ||
+	    !same_ascii_start(doc->text[a->start], doc->text[b->start]) ||
 	    has_digit(doc->text + b->start, b->end - b->start))
 		return 0;
 	la = r->host->word_normalize(doc->text + a->start, a->end - a->start, na, sizeof(na));

@@ -169,8 +169,25 @@ static int after_marker(const typo_run *r, size_t start)
 	return strchr(".)", t[start - 1]) != NULL;
 }
 
+/* The bytes that may start a space: ' ', a tab, or the first byte of a
+ * Unicode space (U+00A0, U+1680, U+2000-U+205F, U+3000).  Any other byte
+ * is skipped without decoding: this walk reads every byte of the draft. */
+static const unsigned char space_lead[256] = {
+	[' '] = 1, ['\t'] = 1, [0xC2] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1
+};
+
+/* The code point at i, decoded by the host unless it is a plain space. */
+static uint32_t space_at(const typo_run *r, size_t i, size_t *len)
+{
+	if (i < r->doc->length && r->doc->text[i] == ' ') {
+		*len = 1;
+		return ' ';
+	}
+	return typo_cp_at(r, i, len);
+}
+
 /* Walks the runs of spaces inside lines of prose: counts single spaces
- * between words, and reports (when `report`) the runs of 2 to
+ * (all of them: the ratio needs no more), and reports (when `report`) the runs of 2 to
  * MAX_SLIP_SPACES inside a sentence.  Returns the number of such runs. */
 static size_t double_spaces(const typo_run *r, size_t *singles, int report)
 {
@@ -180,10 +197,23 @@ static size_t double_spaces(const typo_run *r, size_t *singles, int report)
 
 	while (i < doc->length) {
 		size_t len;
-		size_t start = i;
+		size_t start;
 		size_t n = 0;
-		uint32_t cp = typo_cp_at(r, i, &len);
+		uint32_t cp;
 
+		while (i < doc->length && !space_lead[(unsigned char)doc->text[i]])
+			i++;
+		if (i >= doc->length)
+			break;
+		/* The common case first: one plain space, counted and passed. */
+		if (doc->text[i] == ' ' && i + 1 < doc->length &&
+		    !space_lead[(unsigned char)doc->text[i + 1]]) {
+			*singles += typo_prose(doc, i);
+			i++;
+			continue;
+		}
+		start = i;
+		cp = space_at(r, i, &len);
 		if (!typo_inline_space(r, cp) || !typo_prose(doc, i)) {
 			i += len;
 			continue;
@@ -191,20 +221,26 @@ static size_t double_spaces(const typo_run *r, size_t *singles, int report)
 		while (typo_inline_space(r, cp) && typo_prose(doc, i) && cp != '\t') {
 			n++;
 			i += len;
-			cp = typo_cp_at(r, i, &len);
+			cp = space_at(r, i, &len);
 		}
-		if (n == 0 || cp == '\t' || cp == 0 || cp == '\n' || cp == '\r' || !typo_prose(doc, i) ||
-		    !visible_before(r, start) || !typo_prose(doc, start - 1)) {
-			i += n == 0 ? len : 0;
+		if (n == 0) {
+			i += len;
 			continue;
 		}
+		/* Single spaces are only counted, for the ratio: the tests below
+		 * are for the runs that may be reported. */
+		if (n == 1) {
+			(*singles)++;
+			continue;
+		}
+		if (cp == '\t' || cp == 0 || cp == '\n' || cp == '\r' || !typo_prose(doc, i) ||
+		    !visible_before(r, start) || !typo_prose(doc, start - 1))
+			continue;
 		/* Before punctuation the run is a space-before finding; around a
 		 * hyphen, a dash. */
 		if (after_marker(r, start) || strchr(",;:.)-", doc->text[i]) || doc->text[start - 1] == '-')
 			continue;
-		if (n == 1) {
-			(*singles)++;
-		} else if (n <= MAX_SLIP_SPACES && !ends_clause(r, start)) {
+		if (n <= MAX_SLIP_SPACES && !ends_clause(r, start)) {
 			doubles++;
 			if (report) {
 				stmtlint_diag *d = r->host->report(r->ctx, CHECK_DOUBLE_SPACE, start, i,

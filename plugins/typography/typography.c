@@ -134,8 +134,9 @@ uint32_t typo_cp_before(const typo_run *r, size_t i, size_t *len)
 
 int typo_inline_space(const typo_run *r, uint32_t cp)
 {
-	return cp != '\n' && cp != '\r' && cp != 0 && cp != 0x200B && cp != 0x2060 && cp != 0xFEFF &&
-	       r->host->is_space(cp);
+	if (cp == ' ' || cp == '\t')
+		return 1;
+	return cp > 0x7F && cp != 0x200B && cp != 0x2060 && cp != 0xFEFF && r->host->is_space(cp);
 }
 
 int typo_prime(const typo_run *r, size_t i)
