@@ -520,7 +520,8 @@ static void merge_reported(check_run *r)
 	size_t n = 0;
 	size_t k;
 
-	qsort(r->reported, r->n_reported, sizeof(*r->reported), compare_spans);
+	if (r->n_reported > 1)
+		qsort(r->reported, r->n_reported, sizeof(*r->reported), compare_spans);
 	for (k = 0; k < r->n_reported; k++) {
 		if (n > 0 && r->reported[k].start < r->reported[n - 1].end) {
 			if (r->reported[k].end > r->reported[n - 1].end)

@@ -120,8 +120,11 @@ int bracket_scan_doc(const stmtlint_doc *doc, bracket_scan *scan)
 			goto fail;
 	}
 	free(open.v);
-	qsort(scan->pairs, scan->n_pairs, sizeof(*scan->pairs), compare_pairs);
-	qsort(stray.v, stray.n, sizeof(*stray.v), compare_offsets);
+	/* (qsort must not be given the NULL of an empty array) */
+	if (scan->n_pairs > 1)
+		qsort(scan->pairs, scan->n_pairs, sizeof(*scan->pairs), compare_pairs);
+	if (stray.n > 1)
+		qsort(stray.v, stray.n, sizeof(*stray.v), compare_offsets);
 	scan->stray = stray.v;
 	scan->n_stray = stray.n;
 	return 0;
