@@ -568,7 +568,7 @@ static int brackets_check(const stmtlint_host *host, const void *state, stmtlint
 	r.quotes.block = SIZE_MAX;
 	if (labels_collect(doc, &r.labels) < 0)
 		return -1;
-	if (bracket_scan_doc(doc, &r.scan) < 0)
+	if (bracket_scan_doc(doc, &r.labels, &r.scan) < 0)
 		goto done;
 	mark_used_labels(&r);
 	if (report_brackets(&r) < 0)

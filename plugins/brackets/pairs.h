@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "stmtlint/plugin.h"
+#include "labels.h"
 
 /* One pair: the offsets of its '[' and of its ']' in doc->text. */
 typedef struct bracket_pair {
@@ -29,10 +30,13 @@ typedef struct bracket_scan {
 	size_t n_stray;
 } bracket_scan;
 
-/* Pairs the visible brackets of doc into *scan (zeroed first).  Returns 0,
- * or -1 when out of memory (scan then holds nothing to free).  The caller
- * frees the result with bracket_scan_free(). */
-int bracket_scan_doc(const stmtlint_doc *doc, bracket_scan *scan);
+/* Pairs the visible brackets of doc into *scan (zeroed first).  A Markdown
+ * link the host read whose target is none ("[welcomed](see below)") or
+ * whose label `labels` does not define ("[welcomed][noted]") is text, and
+ * its brackets are visible.  Returns 0, or -1 when out of memory (scan then
+ * holds nothing to free).  The caller frees the result with
+ * bracket_scan_free(). */
+int bracket_scan_doc(const stmtlint_doc *doc, const label_index *labels, bracket_scan *scan);
 
 /* Frees what bracket_scan_doc() allocated; accepts a zeroed scan. */
 void bracket_scan_free(bracket_scan *scan);
