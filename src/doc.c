@@ -319,6 +319,44 @@ static int is_space_at(const char *s, size_t len, size_t i, int before)
 	return i >= len || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
 }
 
+/* Whether p[j, end) starts with a closing quotation mark (” ’ ») or a
+ * no-break space (U+00A0, U+202F), which end a URL as a space does; returns
+ * its length, else 0. */
+static size_t url_stop_at(const char *p, size_t j, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)p + j;
+
+	if (end - j >= 2 && ((u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xBB))))
+		return 2;
+	if (end - j >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9D || u[2] == 0x99 || u[2] == 0xAF))
+		return 3;
+	return 0;
+}
+
+/* The end of the URL starting at p[i]: at white space, '>', '"', a closing
+ * quotation mark, or a ')' that closes no '(' of the URL (the ')' of
+ * "(https://…)" or of a Markdown link); trailing punctuation but a ')'
+ * belongs to the sentence. */
+static size_t url_end(const char *p, size_t i, size_t end)
+{
+	size_t j = i;
+	int depth = 0;
+
+	while (j < end && p[j] != ' ' && p[j] != '\n' && p[j] != '\t' && p[j] != '>' && p[j] != '"' &&
+	       !url_stop_at(p, j, end)) {
+		if (p[j] == '(')
+			depth++;
+		else if (p[j] == ')' && depth-- == 0)
+			break;
+		j++;
+	}
+	/* Every ')' left in closes a '(' of the URL ("…/1.(9)"): it is the
+	 * URL's own, not trailing punctuation. */
+	while (j > i && strchr(".,;:!?'", p[j - 1]) != NULL)
+		j--;
+	return j;
+}
+
 /* Blanks URLs ("http://…", "https://…", "www.…") in [start, end) of prose. */
 static void blank_urls(sl_doc *d, size_t start, size_t end)
 {
@@ -334,12 +372,7 @@ static void blank_urls(sl_doc *d, size_t start, size_t end)
 			continue;
 		if (i > start && utf8_is_wordchar((unsigned char)p[i - 1]))
 			continue;
-		j = i;
-		while (j < end && p[j] != ' ' && p[j] != '\n' && p[j] != '\t' && p[j] != '>' && p[j] != '"')
-			j++;
-		/* Trailing punctuation belongs to the sentence. */
-		while (j > i && strchr(".,;:)!?'", p[j - 1]) != NULL)
-			j--;
+		j = url_end(p, i, end);
 		blank(d, i, j, STMTLINT_NONPROSE_URL);
 		i = j;
 	}
@@ -408,7 +441,10 @@ static void blank_markdown_inline(sl_doc *d, size_t start, size_t end)
 		           (isalpha((unsigned char)p[i + 1]) || p[i + 1] == '/')) {
 			size_t j = i + 1;
 
-			while (j < end && p[j] != '>' && p[j] != '<' && p[j] != '\n')
+			/* A tag may go on over line ends ("<img\nsrc=…>"), not over a
+			 * blank line. */
+			while (j < end && p[j] != '>' && p[j] != '<' &&
+			       !(p[j] == '\n' && j + 1 < end && p[j + 1] == '\n'))
 				j++;
 			if (j < end && p[j] == '>') {
 				blank(d, i, j + 1, STMTLINT_NONPROSE_HTML);

@@ -54,6 +54,13 @@ tests_fuzz_fuzz_plugin_acronyms_LDADD = $(plugins_acronyms_la_OBJECTS) $(FUZZ_LD
 FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_terms
 tests_fuzz_fuzz_plugin_terms_SOURCES = tests/fuzz/fuzz_plugin.c
 tests_fuzz_fuzz_plugin_terms_LDADD = $(plugins_terms_la_OBJECTS) $(FUZZ_LDADD)
+FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_brackets
+tests_fuzz_fuzz_plugin_brackets_SOURCES = tests/fuzz/fuzz_plugin.c
+tests_fuzz_fuzz_plugin_brackets_LDADD = $(plugins_brackets_la_OBJECTS) $(FUZZ_LDADD)
+
+FUZZ_PLUGIN_HARNESSES += tests/fuzz/fuzz_plugin_typography
+tests_fuzz_fuzz_plugin_typography_SOURCES = tests/fuzz/fuzz_plugin.c
+tests_fuzz_fuzz_plugin_typography_LDADD = $(plugins_typography_la_OBJECTS) $(FUZZ_LDADD)
 
 # Replays every harness over its seeds and tests/fuzz/regressions/HARNESS/.
 TESTS += tests/fuzz/replay.sh

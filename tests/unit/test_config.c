@@ -371,13 +371,15 @@ static void test_ruleset_valid(void **state)
 	rs = ruleset_new(&f->plugins, cfg, f->store, &f->err);
 	if (rs == NULL)
 		fail_msg("%s", errors(f));
-	assert_int_equal(rs->n, 6);
+	assert_int_equal(rs->n, 8);
 	assert_string_equal(rs->items[0].plugin->desc->id, "acronyms");
 	assert_string_equal(rs->items[1].plugin->desc->id, "agencies");
-	assert_string_equal(rs->items[2].plugin->desc->id, "dates");
-	assert_string_equal(rs->items[3].plugin->desc->id, "spelling");
-	assert_string_equal(rs->items[4].plugin->desc->id, "structure");
-	assert_string_equal(rs->items[5].plugin->desc->id, "terms");
+	assert_string_equal(rs->items[2].plugin->desc->id, "brackets");
+	assert_string_equal(rs->items[3].plugin->desc->id, "dates");
+	assert_string_equal(rs->items[4].plugin->desc->id, "spelling");
+	assert_string_equal(rs->items[5].plugin->desc->id, "structure");
+	assert_string_equal(rs->items[6].plugin->desc->id, "terms");
+	assert_string_equal(rs->items[7].plugin->desc->id, "typography");
 	ruleset_free(rs);
 }
 
