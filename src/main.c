@@ -14,7 +14,9 @@
 #include "diag.h"
 #include "errlist.h"
 #include "inputs.h"
+#include "lsp.h"
 #include "output.h"
+#include "output-html.h"
 #include "session.h"
 
 #define EXIT_CLEAN 0
@@ -38,6 +40,7 @@ typedef struct options {
 	int fail_on;
 	int quiet;
 	int list_rules;
+	int lsp;              /* --lsp: serve an editor instead */
 	int allow_repo_plugins;
 	unsigned long long max_size;
 	unsigned long time_limit_ms;
@@ -72,7 +75,7 @@ static void usage(FILE *out)
 	      "      --disable=RULE       turn a rule off\n"
 	      "      --fail-on=LEVEL      exit 1 on a finding at LEVEL or above: error (default),\n"
 	      "                           warning or note\n"
-	      "  -f, --format=FORMAT      text (default) or json\n"
+	      "  -f, --format=FORMAT      text (default), json or html (one page for all files)\n"
 	      "      --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --column-unit=UNIT   count the columns of text output in display columns\n"
 	      "                           (default), bytes or code points: display, byte or\n"
@@ -85,6 +88,7 @@ static void usage(FILE *out)
 	      "      --time-limit=SECONDS  stop a plugin still checking a draft after this\n"
 	      "                           long and report it (default 30; 0: no limit)\n"
 	      "      --list-rules         list the rules with their severity and summary\n"
+	      "      --lsp                be a language server for an editor (LSP over stdio)\n"
 	      "  -q, --quiet              no summary line on standard error\n"
 	      "      --version            print the version\n"
 	      "  -h, --help               print this help\n"
@@ -115,6 +119,7 @@ static int add_rule(options *o, const char *rule, int sev)
 enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
        OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS, OPT_TIME_LIMIT,
        OPT_COLUMN_UNIT };
+enum { OPT_LSP = 512 };
 
 static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -132,6 +137,7 @@ static const struct option long_options[] = {
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
 	{ "column-unit", required_argument, NULL, OPT_COLUMN_UNIT },
+	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, 'h' },
@@ -247,6 +253,9 @@ static int parse_args(options *o, int argc, char **argv)
 		case OPT_LIST_RULES:
 			o->list_rules = 1;
 			break;
+		case OPT_LSP:
+			o->lsp = 1;
+			break;
 		case OPT_PLUGIN_DIR: {
 			const char **p = realloc(o->plugin_dirs, (o->n_plugin_dirs + 1) * sizeof(*p));
 
@@ -286,8 +295,10 @@ static int parse_args(options *o, int argc, char **argv)
 		        "for a draft\n");
 		return -1;
 	}
-	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
-		fprintf(stderr, "stmtlint: error: --format takes text or json, not '%s'\n", o->format);
+	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0 &&
+	    strcmp(o->format, "html") != 0) {
+		fprintf(stderr, "stmtlint: error: --format takes text, json or html, not '%s'\n",
+		        o->format);
 		return -1;
 	}
 	if (strcmp(color, "always") == 0) {
@@ -402,6 +413,7 @@ int main(int argc, char **argv)
 	errlist err;
 	input_list inputs = { NULL, 0 };
 	json_report *json = NULL;
+	html_report *html = NULL;
 	output_opts oo;
 	tally t;
 	size_t i;
@@ -438,6 +450,13 @@ int main(int argc, char **argv)
 	so.max_size = o->max_size;
 	so.fail_on = o->fail_on;
 	so.time_limit_ms = o->time_limit_ms;
+	if (o->lsp) {
+		rc = lsp_serve(&so, STDIN_FILENO, STDOUT_FILENO);
+		free(o->plugin_dirs);
+		free(o->rules);
+		free(o->rule_sev);
+		return rc;
+	}
 	errlist_init(&err);
 	s = session_new(&so, &err);
 	if (s == NULL) {
@@ -446,6 +465,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(o->format, "json") == 0)
 		json = output_json_new();
+	if (strcmp(o->format, "html") == 0)
+		html = output_html_new();
 	if (o->list_rules) {
 		session_each_rule(s, print_rule, NULL);
 		print_errors(&err);
@@ -473,7 +494,10 @@ int main(int argc, char **argv)
 
 		session_check_file(s, path, name, is_stdin && o->stdin_name ? o->stdin_name : path, &r);
 		tally_report(&t, &r);
-		if (json != NULL) {
+		if (html != NULL) {
+			output_html_add(html, r.name, r.doc != NULL ? &r.doc->pub : NULL, &r.diags,
+			                &r.errors);
+		} else if (json != NULL) {
 			if (r.doc != NULL)
 				output_json_add(json, r.name, &r.doc->pub, &r.diags);
 			output_json_add_errors(json, r.name, &r.errors);
@@ -487,6 +511,10 @@ int main(int argc, char **argv)
 	if (json != NULL) {
 		output_json_finish(json, stdout, t.files, t.errors, t.warnings, t.notes);
 		json = NULL;
+	}
+	if (html != NULL) {
+		output_html_finish(html, stdout);
+		html = NULL;
 	}
 	if (!output_ok())
 		t.status = EXIT_TROUBLE;
@@ -502,6 +530,8 @@ oom:
 done:
 	if (json != NULL)
 		output_json_finish(json, stdout, t.files, t.errors, t.warnings, t.notes);
+	if (html != NULL)
+		output_html_finish(html, stdout);
 	if (!output_ok())
 		t.status = EXIT_TROUBLE;
 	inputs_free(&inputs);

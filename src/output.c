@@ -269,11 +269,7 @@ json_report *output_json_new(void)
 	return r;
 }
 
-/* A JSON string holding s, always valid UTF-8 so that no key is ever lost:
- * each byte of s that is not valid UTF-8 becomes the four characters \xNN
- * (lower-case hex), as in text output.  NULL becomes "".  Returns NULL only
- * when out of memory. */
-static json_t *json_text(const char *s)
+json_t *json_text(const char *s)
 {
 	size_t len;
 	buf b;

@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "diag.h"
 #include "doc.h"
 #include "errlist.h"
@@ -23,6 +25,12 @@ typedef struct output_opts {
  * the file name, messages, source line and fix-its are written as escapes
  * ("\x1b", "\u202E", see escape.h), never raw. */
 void output_text(FILE *out, const output_opts *o, const stmtlint_doc *doc, const diag_list *l);
+
+/* A JSON string holding s, always valid UTF-8 so that no key is ever lost:
+ * each byte of s that is not valid UTF-8 becomes the four characters \xNN
+ * (lower-case hex), as in text output.  NULL becomes "".  Returns a new
+ * reference, NULL only when out of memory. */
+json_t *json_text(const char *s);
 
 /* Collects files for one JSON document (see output_json_*). */
 typedef struct json_report json_report;
