@@ -16,15 +16,21 @@ typedef struct html_entry {
 	size_t file;        /* 1-based index of its draft */
 	size_t finding;     /* 1-based index of the finding in its draft */
 	size_t line;        /* 1-based */
-	char *name;         /* the draft's name (shared: owned by the first entry of its file) */
+	const char *name;   /* the draft's name (its html_file's) */
 } html_entry;
+
+/* One draft of the page. */
+typedef struct html_file {
+	char *name;
+	size_t counts[4];   /* its findings and errors per stmtlint_severity */
+} html_file;
 
 struct html_report {
 	buf body;           /* the drafts' sections, written as they are added */
 	html_entry *entries;
 	size_t n_entries;
 	size_t cap_entries;
-	char **names;       /* every draft's name, owned */
+	html_file *files;
 	size_t n_files;
 	size_t counts[4];   /* findings and errors per stmtlint_severity */
 };
@@ -35,18 +41,19 @@ static const char page_style[] =
 	"body{font-family:system-ui,sans-serif;margin:1.5rem;line-height:1.4;color:#1b1b1b}"
 	"h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}"
 	"table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.25rem .5rem;"
-	"text-align:left;vertical-align:top}"
+	"text-align:left;vertical-align:top}caption{text-align:left;font-weight:bold}"
 	".draft{font-family:ui-monospace,monospace;font-size:.9rem;border:1px solid #ccc}"
-	".line{display:flex;white-space:pre-wrap;tab-size:8;word-break:break-all}"
-	".ln{flex:0 0 4rem;text-align:right;padding-right:.75rem;color:#666;user-select:none}"
-	".src{flex:1}"
+	".line{display:flex;white-space:pre-wrap;tab-size:8;overflow-wrap:anywhere}"
+	".ln{flex:0 0 4rem;text-align:right;padding-right:.75rem;color:#595959;"
+	"user-select:none}.src{flex:1}"
 	"mark{border-radius:2px;color:inherit}mark:focus{outline:3px solid #000}"
-	"mark.empty{display:inline-block;min-width:.5ch;height:1.1em;vertical-align:text-bottom}"
-	".sev-error{background:#ffc9c9;border-bottom:2px solid #c00}"
-	".sev-warning{background:#ffe8a3;border-bottom:2px solid #b36b00}"
-	".sev-note{background:#d6e8ff;border-bottom:2px dotted #1d5fb4}"
+	"mark.empty{display:inline-block;min-width:.6ch;height:1.1em;vertical-align:text-bottom}"
+	"mark.sev-error,tr.sev-error td{background:#ffc9c9}mark.sev-error{border-bottom:2px solid #c00}"
+	"mark.sev-warning,tr.sev-warning td{background:#ffe8a3}"
+	"mark.sev-warning{border-bottom:2px solid #b36b00}"
+	"mark.sev-note,tr.sev-note td{background:#d6e8ff}mark.sev-note{border-bottom:2px dotted #1d5fb4}"
 	".finding{margin:.2rem 0 .5rem 4.75rem;padding:.3rem .6rem;font-family:system-ui,"
-	"sans-serif;white-space:normal;border-left:4px solid}"
+	"sans-serif;white-space:normal;border-left:4px solid;background:#f6f6f6}"
 	".finding.sev-error{border-color:#c00}.finding.sev-warning{border-color:#b36b00}"
 	".finding.sev-note{border-color:#1d5fb4}"
 	".finding ul{margin:.2rem 0;padding-left:1.2rem}.label{font-weight:bold}"
@@ -113,9 +120,10 @@ static int add_entry(html_report *r, const char *rule, stmtlint_severity sev, si
 	e->file = r->n_files;
 	e->finding = finding;
 	e->line = line;
-	e->name = r->names[r->n_files - 1];
+	e->name = r->files[r->n_files - 1].name;
 	r->n_entries++;
 	r->counts[sev]++;
+	r->files[r->n_files - 1].counts[sev]++;
 	return 0;
 }
 
@@ -305,6 +313,7 @@ static void put_errors(html_report *r, const errlist *errors)
 		buf_free(&line);
 		buf_puts(b, "</li>");
 		r->counts[e->severity]++;
+		r->files[r->n_files - 1].counts[e->severity]++;
 	}
 	buf_puts(b, "</ul>");
 }
@@ -312,21 +321,25 @@ static void put_errors(html_report *r, const errlist *errors)
 void output_html_add(html_report *r, const char *name, const stmtlint_doc *doc,
                      const diag_list *l, const errlist *errors)
 {
-	char **names;
+	html_file *files;
 	draft_view v;
 	size_t file;
 	size_t i;
 
 	if (r == NULL)
 		return;
-	names = realloc(r->names, (r->n_files + 1) * sizeof(*names));
-	if (names == NULL || (names[r->n_files] = strdup(name)) == NULL) {
-		if (names != NULL)
-			r->names = names;
+	files = realloc(r->files, (r->n_files + 1) * sizeof(*files));
+	if (files == NULL) {
 		r->body.failed = 1;
 		return;
 	}
-	r->names = names;
+	r->files = files;
+	memset(&files[r->n_files], 0, sizeof(*files));
+	files[r->n_files].name = strdup(name);
+	if (files[r->n_files].name == NULL) {
+		r->body.failed = 1;
+		return;
+	}
 	file = ++r->n_files;
 	buf_printf(&r->body, "<section aria-labelledby=\"f%zu\"><h2 id=\"f%zu\">", file, file);
 	put_str(&r->body, name);
@@ -373,16 +386,36 @@ static int cmp_entry(const void *a, const void *b)
 	return x->finding < y->finding ? -1 : x->finding > y->finding;
 }
 
-/* Writes the summary table: one row per rule and severity, linking to each finding. */
+/* "N errors, N warnings, N notes" of counts. */
+static void put_counts(buf *b, const size_t *counts)
+{
+	buf_printf(b, "%zu error%s, %zu warning%s, %zu note%s", counts[STMTLINT_ERROR],
+	           counts[STMTLINT_ERROR] == 1 ? "" : "s", counts[STMTLINT_WARNING],
+	           counts[STMTLINT_WARNING] == 1 ? "" : "s", counts[STMTLINT_NOTE],
+	           counts[STMTLINT_NOTE] == 1 ? "" : "s");
+}
+
+/* Writes the totals, the list of drafts (when there are several) and the
+ * table: one row per rule and severity, linking to each finding. */
 static void put_summary(buf *b, html_report *r)
 {
 	size_t i = 0;
 
-	buf_printf(b, "<p>%zu draft%s: %zu error%s, %zu warning%s, %zu note%s.</p>",
-	           r->n_files, r->n_files == 1 ? "" : "s", r->counts[STMTLINT_ERROR],
-	           r->counts[STMTLINT_ERROR] == 1 ? "" : "s", r->counts[STMTLINT_WARNING],
-	           r->counts[STMTLINT_WARNING] == 1 ? "" : "s", r->counts[STMTLINT_NOTE],
-	           r->counts[STMTLINT_NOTE] == 1 ? "" : "s");
+	buf_printf(b, "<p>%zu draft%s: ", r->n_files, r->n_files == 1 ? "" : "s");
+	put_counts(b, r->counts);
+	buf_puts(b, ".</p>");
+	if (r->n_files > 1) {
+		buf_puts(b, "<ul>");
+		for (i = 0; i < r->n_files; i++) {
+			buf_printf(b, "<li><a href=\"#f%zu\">", i + 1);
+			put_str(b, r->files[i].name);
+			buf_puts(b, "</a>: ");
+			put_counts(b, r->files[i].counts);
+			buf_puts(b, "</li>");
+		}
+		buf_puts(b, "</ul>");
+		i = 0;
+	}
 	if (r->n_entries == 0)
 		return;
 	qsort(r->entries, r->n_entries, sizeof(*r->entries), cmp_entry);
@@ -421,9 +454,9 @@ static void report_free(html_report *r)
 	for (i = 0; i < r->n_entries; i++)
 		free(r->entries[i].rule);
 	for (i = 0; i < r->n_files; i++)
-		free(r->names[i]);
+		free(r->files[i].name);
 	free(r->entries);
-	free(r->names);
+	free(r->files);
 	buf_free(&r->body);
 	free(r);
 }
