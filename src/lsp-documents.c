@@ -189,6 +189,7 @@ void lsp_did_change(lsp_server *srv, const json_t *params)
 	const json_t *changes = json_object_get(params, "contentChanges");
 	lsp_doc *d = uri != NULL ? find_doc(srv, uri) : NULL;
 	const json_t *change;
+	double now;
 	size_t i;
 
 	if (d == NULL) {
@@ -208,7 +209,10 @@ void lsp_did_change(lsp_server *srv, const json_t *params)
 		d->version = json_integer_value(version);
 	d->edit_seq++;
 	d->dirty = !d->is_config;
-	d->changed_at = lsp_now_ms();
+	now = lsp_now_ms();
+	/* a change within a check's time of the one before: the drafter is typing */
+	d->typing = now - d->changed_at < d->check_ms;
+	d->changed_at = now;
 }
 
 /* A configuration may have changed: every folder looks for its
@@ -371,15 +375,22 @@ static void publish_configs(lsp_server *srv)
 
 /* ---- checking and publishing ---------------------------------------------------- */
 
+/* How long after its last change d waits for the typing to pause (ms):
+ * the client's debounceMs, else as long as its last check took (at most
+ * LSP_DEBOUNCE_MAX_MS), and only while changes come faster than that. */
+static double quiet_time(const lsp_server *srv, const lsp_doc *d)
+{
+	if (srv->debounce_ms >= 0)
+		return srv->debounce_ms;
+	if (!d->typing || d->check_ms < LSP_DEBOUNCE_FREE_MS)
+		return 0;
+	return d->check_ms > LSP_DEBOUNCE_MAX_MS ? LSP_DEBOUNCE_MAX_MS : d->check_ms;
+}
+
 /* When d is due to be checked (ms, monotonic). */
 static double due_at(const lsp_server *srv, const lsp_doc *d)
 {
-	double quiet = srv->debounce_ms;
-
-	if (quiet < 0)
-		quiet = d->check_ms < LSP_DEBOUNCE_FREE_MS ? 0
-		        : d->check_ms > LSP_DEBOUNCE_MAX_MS ? LSP_DEBOUNCE_MAX_MS : d->check_ms;
-	return d->changed_at + quiet;
+	return d->changed_at + quiet_time(srv, d);
 }
 
 int lsp_next_check_in(lsp_server *srv)

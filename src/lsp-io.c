@@ -42,7 +42,8 @@ static int make_room(lsp_reader *r, size_t want)
 		r->cap = 0;
 	}
 	if (r->start > 0) {
-		memmove(r->data, r->data + r->start, used);
+		if (used > 0)
+			memmove(r->data, r->data + r->start, used);
 		r->start = 0;
 		r->len = used;
 	}

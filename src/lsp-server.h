@@ -15,8 +15,10 @@
 #include "session.h"
 
 /* The longest wait, in milliseconds, after an edit before a draft is
- * checked again: the quiet time is as long as the draft's last check took
- * (so that a slow check is not run for every keystroke), at most this. */
+ * checked again.  While changes come faster than the draft's checks take,
+ * the server waits for a pause as long as its last check took (so that a
+ * slow check is not run for every keystroke), at most this; a change after
+ * a pause is checked at once. */
 #define LSP_DEBOUNCE_MAX_MS 200.0
 /* A check faster than this (milliseconds) is run at once, without waiting
  * for the typing to pause: coalescing the edits already received is enough. */
@@ -41,6 +43,7 @@ typedef struct lsp_doc {
 	int unpublished;             /* `report` has not been published */
 	double changed_at;           /* when it was last changed (ms, monotonic) */
 	double check_ms;             /* how long its last check took */
+	int typing;                  /* its last change came within check_ms of the one before */
 	char *lost;                  /* why its text is no longer followed (too large, a
 	                                reversed range), or NULL */
 } lsp_doc;

@@ -290,6 +290,10 @@ static int parse_args(options *o, int argc, char **argv)
 			return -1;
 		}
 	}
+	if (o->lsp && optind < argc) {
+		fprintf(stderr, "stmtlint: error: --lsp takes no FILE: the editor sends the drafts\n");
+		return -1;
+	}
 	if (o->config_path != NULL && strcmp(o->config_path, "-") == 0) {
 		fprintf(stderr, "stmtlint: error: --config takes a file; standard input ('-') is "
 		        "for a draft\n");

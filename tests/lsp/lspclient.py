@@ -65,7 +65,7 @@ class Client:
     def __init__(self, home, args=(), cwd=None):
         self.proc = subprocess.Popen(server_command() + list(args), stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=isolated_env(home), cwd=cwd)
-        self.buf = b""
+        self.buf = bytearray()
         self.next_id = 1
         self.enc = "utf-16"
 
@@ -94,9 +94,12 @@ class Client:
     def recv(self, timeout=None):
         """The next message, parsed; raises Failure on a timeout or a bad frame."""
         deadline = time.monotonic() + (timeout or TIMEOUT)
-        while b"\r\n\r\n" not in self.buf:
+        while True:
+            end = self.buf.find(b"\r\n\r\n", 0, 4096)
+            if end >= 0:
+                break
             self._fill(deadline)
-        head, _, rest = self.buf.partition(b"\r\n\r\n")
+        head = bytes(self.buf[:end])
         length = None
         for line in head.split(b"\r\n"):
             name, _, value = line.partition(b":")
@@ -104,11 +107,11 @@ class Client:
                 length = int(value.strip())
         if length is None:
             raise Failure("a header without Content-Length: %r" % head)
-        self.buf = rest
-        while len(self.buf) < length:
+        while len(self.buf) < end + 4 + length:
             self._fill(deadline)
-        body, self.buf = self.buf[:length], self.buf[length:]
-        return json.loads(body.decode("utf-8"))
+        body = bytes(self.buf[end + 4:end + 4 + length])
+        del self.buf[:end + 4 + length]
+        return json.loads(body)
 
     def pending(self, wait=0.2):
         """Whether a message arrives within `wait` seconds."""
