@@ -6,6 +6,7 @@
 #include "lsp.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -30,6 +31,8 @@
 #define LSP_DEFAULT_DOC_BASE "man:stmtlint-rules(5)"
 /* The longest debounce a client may ask for (initializationOptions.debounceMs). */
 #define LSP_MAX_DEBOUNCE_MS 5000
+/* The pipe size asked for standard output: the diagnostics of a 1 MB draft. */
+#define LSP_PIPE_BYTES (1 << 20)
 /* The longest window/logMessage text. */
 #define LSP_MAX_LOG 1024
 
@@ -352,6 +355,10 @@ int lsp_serve(const session_opts *so, int in_fd, int out_fd)
 	srv.style.doc_base = LSP_DEFAULT_DOC_BASE;
 	/* a client that closes its end makes writes fail with EPIPE, not kill us */
 	signal(SIGPIPE, SIG_IGN);
+	/* a pipe to the client that holds a large draft's diagnostics whole, so
+	 * that publishing them does not wait for the client to read (where the
+	 * system allows; a smaller pipe only makes the write wait) */
+	fcntl(out_fd, F_SETPIPE_SZ, LSP_PIPE_BYTES);
 	errlist_init(&srv.start_errors);
 	srv.s = session_new(so, &srv.start_errors);
 	if (srv.s == NULL) {
