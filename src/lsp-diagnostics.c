@@ -237,10 +237,11 @@ static json_t *disable_action(position_cursor *cur, const sl_doc *doc,
 	return action;
 }
 
-/* Appends the actions of finding f to out. */
+/* Appends the actions of finding f to out; "Disable RULE on this line"
+ * only when `disable` (once per rule and line). */
 static void finding_actions(json_t *out, position_cursor *cur, const check_report *r,
-                            const struct stmtlint_diag *f, const char *uri, long long version,
-                            const lsp_style *st)
+                            const struct stmtlint_diag *f, int disable, const char *uri,
+                            long long version, const lsp_style *st)
 {
 	json_t *diag = finding_json(cur, f, uri, st);
 	size_t j;
@@ -256,7 +257,7 @@ static void finding_actions(json_t *out, position_cursor *cur, const check_repor
 
 		json_array_append_new(out, a);
 	}
-	if (can_disable(f->rule))
+	if (disable && can_disable(f->rule))
 		json_array_append_new(out, disable_action(cur, r->doc, f, diag, uri, version, st));
 	json_decref(diag);
 }
@@ -265,11 +266,16 @@ json_t *lsp_code_actions(const check_report *r, const char *uri, long long versi
                          size_t to, const json_t *context_diags, const lsp_style *st)
 {
 	json_t *out = json_array();
+	const struct stmtlint_diag **offered = NULL;   /* the findings given a disable action */
+	size_t n_offered = 0;
 	position_cursor cur;
 	size_t bom;
-	size_t i;
+	size_t i, k;
 
 	if (out == NULL || r->doc == NULL)
+		return out;
+	offered = calloc(r->diags.n + 1, sizeof(*offered));
+	if (offered == NULL)
 		return out;
 	bom = r->doc->bom;
 	from = from > bom ? from - bom : 0;
@@ -285,9 +291,18 @@ json_t *lsp_code_actions(const check_report *r, const char *uri, long long versi
 			touches = named_in_context(context_diags, start, f->rule);
 			json_decref(start);
 		}
-		if (touches)
-			finding_actions(out, &cur, r, f, uri, version, st);
+		if (!touches)
+			continue;
+		for (k = 0; k < n_offered; k++)
+			if (strcmp(offered[k]->rule, f->rule) == 0 &&
+			    doc_line_of(&r->doc->pub, offered[k]->start) == doc_line_of(&r->doc->pub,
+			                                                                  f->start))
+				break;
+		if (k == n_offered)
+			offered[n_offered++] = f;
+		finding_actions(out, &cur, r, f, offered[k] == f, uri, version, st);
 	}
 	position_cursor_free(&cur);
+	free(offered);
 	return out;
 }

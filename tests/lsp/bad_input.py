@@ -182,6 +182,26 @@ class Cases:
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         c.expect_notification("textDocument/publishDiagnostics")
 
+    def startup(self):
+        """A broken user configuration: the session starts without it, and
+        the client is told once it is initialized."""
+        conf = os.path.join(self.tmp, ".config", "stmtlint")
+        os.makedirs(conf)
+        with open(os.path.join(conf, "config.yaml"), "w") as f:
+            f.write("plugin-dirs: [unclosed\n")
+        try:
+            c = self.client(initialize=False)
+            rid = c.request("initialize", {"capabilities": {}})
+            c.response(rid)
+            c.notify("initialized", {})
+            m = c.expect_notification("window/showMessage")
+            self.tap.check("an error starting the session: shown after initialized",
+                           m["type"] == 1 and "config.yaml" in m["message"], m)
+            self.still_serving(c, "... and the server serves")
+            c.kill()
+        finally:
+            shutil.rmtree(os.path.join(self.tmp, ".config"))
+
     def disappearing(self):
         c = self.client()
         c.send_raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\":")
@@ -220,7 +240,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="stmtlint-lsp-bad-")
     os.mkdir(os.path.join(tmp, ".git"))
     cases = Cases(tap, tmp)
-    for case in (cases.framing, cases.edits, cases.disappearing):
+    for case in (cases.framing, cases.edits, cases.startup, cases.disappearing):
         try:
             case()
         except (Failure, KeyError, IndexError, TypeError, ValueError) as e:

@@ -258,6 +258,37 @@ class Session:
                        self.c.buf)
 
 
+def one_disable_per_line(tap, tmp):
+    """Two findings of one rule on one line: a quick fix each, one "Disable"."""
+    c = Client(tmp)
+    try:
+        c.response(c.request("initialize", {"capabilities": {}}))
+        c.notify("initialized", {})
+        uri = "file://" + os.path.join(tmp, "two.txt")
+        text = "Joint Statement\n\nJune 9, 2011\n\nThey met on 6/9/2011 and 6/10/2011.\n"
+        c.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+        p = c.expect_notification("textDocument/publishDiagnostics")
+        tap.equal("two findings of one rule on one line", [d["code"] for d in p["diagnostics"]],
+                  ["dates/numeric", "dates/numeric"])
+        rid = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 40}},
+            "context": {"diagnostics": []}})
+        titles = [a["title"] for a in c.response(rid)["result"]]
+        tap.equal("... one disable action for the line, after the first finding's fixes",
+                  [t for t in titles if t.startswith("Disable")],
+                  ["Disable dates/numeric on this line"])
+        rid = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 40}},
+            "context": {"diagnostics": [], "only": ["source.organizeImports"]}})
+        tap.equal("... none when the client asks only for another kind",
+                  c.response(rid)["result"], [])
+    finally:
+        c.kill()
+
+
 def main():
     tap = Tap()
     for enc in ("utf-8", "utf-16"):
@@ -271,6 +302,14 @@ def main():
         finally:
             s.c.kill()
             shutil.rmtree(tmp)
+    tmp = tempfile.mkdtemp(prefix="stmtlint-lsp-")
+    os.mkdir(os.path.join(tmp, ".git"))
+    try:
+        one_disable_per_line(tap, tmp)
+    except (Failure, KeyError, IndexError, TypeError, ValueError) as e:
+        tap.check("one disable per line ran to its end", False, "%s: %s" % (type(e).__name__, e))
+    finally:
+        shutil.rmtree(tmp)
     return tap.finish()
 
 
