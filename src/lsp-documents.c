@@ -402,6 +402,9 @@ int lsp_next_check_in(lsp_server *srv)
 	for (i = 0; i < srv->n_docs; i++) {
 		double at;
 
+		/* checked out of turn (for a code action) and not yet published */
+		if (srv->docs[i]->unpublished && srv->docs[i]->report_seq == srv->docs[i]->edit_seq)
+			return 0;
 		if (!srv->docs[i]->dirty)
 			continue;
 		at = due_at(srv, srv->docs[i]);

@@ -102,7 +102,8 @@ void lsp_did_save(lsp_server *srv, const json_t *params);
 void lsp_did_close(lsp_server *srv, const json_t *params);
 void lsp_did_change_watched_files(lsp_server *srv, const json_t *params);
 json_t *lsp_code_action(lsp_server *srv, const json_t *params, int *code, const char **message);
-/* Milliseconds until the next document is due to be checked; -1 for none. */
+/* Milliseconds until the next document is due to be checked or published
+ * (0: now); -1 for none. */
 int lsp_next_check_in(lsp_server *srv);
 /* Checks every due document, reads what the client sent meanwhile, then
  * publishes what is still current. */

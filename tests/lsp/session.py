@@ -289,6 +289,40 @@ def one_disable_per_line(tap, tmp):
         c.kill()
 
 
+def debounce_then_code_action(tap, tmp):
+    """With debounceMs, an edit waits for the pause; a code action asked for
+    meanwhile checks the new text at once, and its diagnostics follow."""
+    c = Client(tmp)
+    try:
+        c.response(c.request("initialize", {"capabilities": {},
+                                            "initializationOptions": {"debounceMs": 1500}}))
+        c.notify("initialized", {})
+        uri = "file://" + os.path.join(tmp, "wait.txt")
+        text = "Joint Statement\n\nMarch 14, 2024\n\nThey met on Tuesday, March 12, 2024.\n"
+        c.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+        p = c.expect_notification("textDocument/publishDiagnostics")
+        tap.equal("debounce: the draft opened is checked at once", p["diagnostics"], [])
+        line = {"start": {"line": 4, "character": 12}, "end": {"line": 4, "character": 19}}
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                            "contentChanges": [{"range": line,
+                                                                "text": "Wednesday"}]})
+        tap.check("debounce: no diagnostics before the pause", not c.pending(0.3))
+        rid = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": line, "context": {"diagnostics": []}})
+        acts = c.response(rid)["result"]
+        tap.equal("debounce: a code action meanwhile sees the new text",
+                  acts[0]["title"] if acts else None,
+                  "Replace \u2018Wednesday\u2019 with \u2018Tuesday\u2019")
+        p = c.recv(timeout=1.0)
+        tap.equal("debounce: ... and its diagnostics are published at once",
+                  (p.get("method"), p["params"].get("version"),
+                   [d["code"] for d in p["params"]["diagnostics"]]),
+                  ("textDocument/publishDiagnostics", 2, ["dates/weekday"]))
+    finally:
+        c.kill()
+
+
 def main():
     tap = Tap()
     for enc in ("utf-8", "utf-16"):
@@ -302,14 +336,16 @@ def main():
         finally:
             s.c.kill()
             shutil.rmtree(tmp)
-    tmp = tempfile.mkdtemp(prefix="stmtlint-lsp-")
-    os.mkdir(os.path.join(tmp, ".git"))
-    try:
-        one_disable_per_line(tap, tmp)
-    except (Failure, KeyError, IndexError, TypeError, ValueError) as e:
-        tap.check("one disable per line ran to its end", False, "%s: %s" % (type(e).__name__, e))
-    finally:
-        shutil.rmtree(tmp)
+    for case in (one_disable_per_line, debounce_then_code_action):
+        tmp = tempfile.mkdtemp(prefix="stmtlint-lsp-")
+        os.mkdir(os.path.join(tmp, ".git"))
+        try:
+            case(tap, tmp)
+        except (Failure, KeyError, IndexError, TypeError, ValueError) as e:
+            tap.check("%s ran to its end" % case.__name__, False,
+                      "%s: %s" % (type(e).__name__, e))
+        finally:
+            shutil.rmtree(tmp)
     return tap.finish()
 
 
