@@ -1,11 +1,13 @@
 # The language server (stmtlint --lsp) driven by a scripted client, and the
-# HTML report rendered in a browser and Neovim's LSP client when installed.
+# HTML report rendered in a browser, the editor recipes (Neovim when installed;
+# the VS Code problem matcher on stmtlint's output).
 TESTS += tests/lsp-session.sh tests/lsp-bad-input.sh tests/html-report.sh \
-	tests/nvim-recipe.sh
+	tests/nvim-recipe.sh tests/vscode-matcher.sh
 dist_check_SCRIPTS += tests/lsp-session.sh tests/lsp-bad-input.sh tests/html-report.sh \
-	tests/nvim-recipe.sh
+	tests/nvim-recipe.sh tests/vscode-matcher.sh
 EXTRA_DIST += tests/lsp/lspclient.py tests/lsp/session.py tests/lsp/bad_input.py \
 	tests/html/render.py tests/editors/nvim.lua tests/editors/nvim_recipe.py \
+	tests/editors/vscode_matcher.py \
 	doc/editors/stmtlint.lua doc/editors/stmtlint.vim doc/html-report.png
 
 # Positions, edits and URIs of the server's copy of a draft (cmocka).
