@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lsp"))
+from lspclient import Tap  # noqa: E402
+
 STMTLINT = os.environ["STMTLINT"]
 SRCDIR = os.environ["SRCDIR"]
 CORPUS = os.environ.get("STMTLINT_CORPUS") or os.path.join(SRCDIR, "..", "shared", "corpus")
@@ -64,7 +67,7 @@ def main():
     reference = os.path.join(CORPUS, "reference-statement.txt")
     if os.path.exists(reference):
         drafts.insert(0, os.path.abspath(reference))
-    n, failed = 0, 0
+    tap = Tap()
     for draft in drafts:
         name = os.path.basename(draft)
         out = os.path.join(tmp, "out")
@@ -92,17 +95,11 @@ def main():
             ("%s: Neovim ran the script to its end" % name, "done" in lines, lines[-5:]),
         ]
         for what, cond, detail in checks:
-            n += 1
-            print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-            if not cond:
-                failed += 1
-                for line in str(detail).splitlines()[:40]:
-                    print("# " + line)
+            tap.check(what, cond, detail)
         if os.path.exists(out):
             os.unlink(out)
     shutil.rmtree(tmp)
-    print("1..%d" % n)
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lsp"))
+from lspclient import Tap  # noqa: E402
+
 STMTLINT = os.environ["STMTLINT"]
 SRCDIR = os.environ["SRCDIR"]
 CORPUS = os.environ.get("STMTLINT_CORPUS") or os.path.join(SRCDIR, "..", "shared", "corpus")
@@ -27,18 +30,8 @@ def tasks_json():
 
 
 def main():
-    n = 0
-    failed = 0
-
-    def check(name, cond, detail=""):
-        nonlocal n, failed
-        n += 1
-        print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines()[:30]:
-                print("# " + line)
-
+    tap = Tap()
+    check = tap.check
     task = tasks_json()
     with tempfile.TemporaryDirectory(prefix="stmtlint-vscode-") as tmp:
         os.mkdir(os.path.join(tmp, ".git"))
@@ -56,8 +49,7 @@ def main():
             report = json.loads(subprocess.run([STMTLINT, "-q", "-f", "json", draft],
                                                stdout=subprocess.PIPE, env=env).stdout)
             compare(check, os.path.basename(draft), task, out, report)
-    print("1..%d" % n)
-    return 1 if failed else 0
+    return tap.finish()
 
 
 def compare(check, name, task, out, report):

@@ -15,6 +15,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lsp"))
+from lspclient import Tap  # noqa: E402
+
 STMTLINT = os.environ["STMTLINT"]
 CORPUS = os.environ.get("STMTLINT_CORPUS") or os.path.join(
     os.environ.get("SRCDIR", "."), "..", "shared", "corpus")
@@ -87,17 +90,8 @@ def main():
         print("1..0 # SKIP chromium is not installed")
         return 0
     tmp = tempfile.mkdtemp(prefix="stmtlint-html-")
-    n = 0
-    failed = 0
-
-    def check(name, cond, detail=""):
-        nonlocal n, failed
-        n += 1
-        print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines()[:40]:
-                print("# " + line)
+    tap = Tap()
+    check = tap.check
 
     with open(os.path.join(tmp, "unicode.txt"), "w", encoding="utf-8") as f:
         f.write(UNICODE_DRAFT)
@@ -154,8 +148,7 @@ def main():
     check("a screenshot taken", os.path.exists(shot) and os.path.getsize(shot) > 10000,
           r.stderr.decode("utf-8", "replace")[-1500:])
     shutil.rmtree(tmp)
-    print("1..%d" % n)
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":
