@@ -135,6 +135,8 @@ typedef struct draft_view {
 	const stmtlint_doc *doc;
 	const diag_list *l;
 	size_t *start_line;     /* per finding: the 0-based line of its start */
+	size_t *order;          /* the findings by start line (the list's order otherwise: a
+	                           finding diag_finish() appends may start earlier) */
 	size_t *open;           /* findings whose range reaches the current line */
 	size_t n_open;
 	size_t *points;         /* the current line's boundaries */
@@ -228,13 +230,14 @@ static void put_line_text(buf *b, draft_view *v, size_t file, size_t line, size_
 /* Writes the messages of the findings that start on `line`. */
 static void put_findings(buf *b, draft_view *v, size_t file, size_t line, size_t *next)
 {
-	while (*next < v->l->n && v->start_line[*next] == line) {
-		const struct stmtlint_diag *d = v->l->items[*next];
+	while (*next < v->l->n && v->start_line[v->order[*next]] == line) {
+		size_t k = v->order[*next];
+		const struct stmtlint_diag *d = v->l->items[k];
 		const char *sev = severity_name(d->severity);
 		size_t j;
 
 		buf_printf(b, "<div class=\"finding sev-%s\" id=\"f%zu-d%zu\" role=\"note\">"
-		           "<span class=\"label\">%s:</span> ", sev, file, *next + 1, sev);
+		           "<span class=\"label\">%s:</span> ", sev, file, k + 1, sev);
 		put_str(b, d->message);
 		buf_puts(b, " <code class=\"rule\">[");
 		put_str(b, d->rule);
@@ -256,10 +259,46 @@ static void put_findings(buf *b, draft_view *v, size_t file, size_t line, size_t
 		if (d->n_fixes + d->n_notes > 0)
 			buf_puts(b, "</ul>");
 		buf_puts(b, "</div>");
-		if (add_entry(v->r, d->rule, d->severity, *next + 1, line + 1) != 0)
+		if (add_entry(v->r, d->rule, d->severity, k + 1, line + 1) != 0)
 			b->failed = 1;
 		(*next)++;
 	}
+}
+
+/* A finding's place in the draft's order. */
+typedef struct line_key {
+	size_t line;
+	size_t index;
+} line_key;
+
+static int cmp_line_key(const void *a, const void *b)
+{
+	const line_key *x = a;
+	const line_key *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Fills v->start_line and v->order.  Returns 0 or -1. */
+static int order_findings(draft_view *v)
+{
+	line_key *keys = malloc((v->l->n + 1) * sizeof(*keys));
+	size_t i;
+
+	if (keys == NULL)
+		return -1;
+	for (i = 0; i < v->l->n; i++) {
+		v->start_line[i] = v->doc->n_lines ? doc_line_of(v->doc, v->l->items[i]->start) : 0;
+		keys[i].line = v->start_line[i];
+		keys[i].index = i;
+	}
+	qsort(keys, v->l->n, sizeof(*keys), cmp_line_key);
+	for (i = 0; i < v->l->n; i++)
+		v->order[i] = keys[i].index;
+	free(keys);
+	return 0;
 }
 
 /* Writes every line of the draft with its findings. */
@@ -280,8 +319,8 @@ static void put_draft(buf *b, draft_view *v, size_t file)
 			if (v->l->items[v->open[i]]->end > ls || v->start_line[v->open[i]] == line)
 				v->open[k++] = v->open[i];
 		v->n_open = k;
-		while (next_open < v->l->n && v->start_line[next_open] == line)
-			v->open[v->n_open++] = next_open++;
+		while (next_open < v->l->n && v->start_line[v->order[next_open]] == line)
+			v->open[v->n_open++] = v->order[next_open++];
 		buf_printf(b, "<div class=\"line\" id=\"f%zu-l%zu\"><span class=\"ln\" "
 		           "aria-label=\"line %zu\">%zu</span><code class=\"src\">",
 		           file, line + 1, line + 1, line + 1);
@@ -324,7 +363,6 @@ void output_html_add(html_report *r, const char *name, const stmtlint_doc *doc,
 	html_file *files;
 	draft_view v;
 	size_t file;
-	size_t i;
 
 	if (r == NULL)
 		return;
@@ -351,16 +389,17 @@ void output_html_add(html_report *r, const char *name, const stmtlint_doc *doc,
 		v.doc = doc;
 		v.l = l;
 		v.start_line = malloc((l->n + 1) * sizeof(size_t));
+		v.order = malloc((l->n + 1) * sizeof(size_t));
 		v.open = malloc((l->n + 1) * sizeof(size_t));
 		v.points = malloc((3 * l->n + 4) * sizeof(size_t));
-		if (v.start_line == NULL || v.open == NULL || v.points == NULL) {
+		if (v.start_line == NULL || v.order == NULL || v.open == NULL || v.points == NULL ||
+		    order_findings(&v) != 0) {
 			r->body.failed = 1;
 		} else {
-			for (i = 0; i < l->n; i++)
-				v.start_line[i] = doc->n_lines ? doc_line_of(doc, l->items[i]->start) : 0;
 			put_draft(&r->body, &v, file);
 		}
 		free(v.start_line);
+		free(v.order);
 		free(v.open);
 		free(v.points);
 	}

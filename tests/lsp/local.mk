@@ -18,3 +18,11 @@ tests_unit_test_lsp_text_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_unit_test_lsp_text_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_unit_test_lsp_text_LDADD = $(CORE_TEST_LDADD)
 EXTRA_DIST += bench/lsp
+
+# The HTML report's marks and order (cmocka).
+check_PROGRAMS += tests/unit/test_output_html
+TESTS += tests/unit/test_output_html
+tests_unit_test_output_html_SOURCES = tests/unit/test_output_html.c
+tests_unit_test_output_html_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_unit_test_output_html_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_unit_test_output_html_LDADD = $(CORE_TEST_LDADD)
