@@ -198,6 +198,7 @@ class Cases:
             self.tap.check("an error starting the session: shown after initialized",
                            m["type"] == 1 and "config.yaml" in m["message"], m)
             self.still_serving(c, "... and the server serves")
+            self.tap.equal("... and exits when told: status 0", c.close(), 0)
             c.kill()
         finally:
             shutil.rmtree(os.path.join(self.tmp, ".config"))

@@ -159,6 +159,13 @@ class Client:
             self.proc.wait()
             return None
 
+    def close(self):
+        """shutdown and exit, as an editor does, then waits: a server under
+        valgrind writes its report only when it ends by itself."""
+        self.response(self.request("shutdown"))
+        self.notify("exit")
+        return self.wait_exit()
+
     def kill(self):
         if self.proc.poll() is None:
             self.proc.kill()

@@ -285,6 +285,7 @@ def one_disable_per_line(tap, tmp):
             "context": {"diagnostics": [], "only": ["source.organizeImports"]}})
         tap.equal("... none when the client asks only for another kind",
                   c.response(rid)["result"], [])
+        tap.equal("... shutdown, exit: status 0", c.close(), 0)
     finally:
         c.kill()
 
@@ -319,6 +320,7 @@ def debounce_then_code_action(tap, tmp):
                   (p.get("method"), p["params"].get("version"),
                    [d["code"] for d in p["params"]["diagnostics"]]),
                   ("textDocument/publishDiagnostics", 2, ["dates/weekday"]))
+        tap.equal("debounce: shutdown, exit: status 0", c.close(), 0)
     finally:
         c.kill()
 
