@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "errlist.h"
+#include "lsp.h"
 #include "output.h"
 #include "run.h"
 #include "session.h"
@@ -39,6 +40,7 @@ typedef struct options {
 	int fail_on;
 	int quiet;
 	int list_rules;
+	int lsp;              /* --lsp: serve an editor instead */
 	int allow_repo_plugins;
 	unsigned long long max_size;
 	unsigned long time_limit_ms;
@@ -69,7 +71,8 @@ static void usage(FILE *out)
 	      "      --fail-on=LEVEL      exit 1 on a finding at LEVEL or above: error (default),\n"
 	      "                           warning or note\n"
 	      "  -f, --format=FORMAT      text (default), json, sarif (SARIF 2.1.0, for code\n"
-	      "                           scanning) or github (GitHub Actions annotations)\n"
+	      "                           scanning), github (GitHub Actions annotations) or\n"
+	      "                           html (one self-contained page of every draft)\n"
 	      "      --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --column-unit=UNIT   count the columns of text output in display columns\n"
 	      "                           (default), bytes or code points: display, byte or\n"
@@ -90,6 +93,7 @@ static void usage(FILE *out)
 	      "      --exclude=PATTERN    leave out drafts found in folders that PATTERN\n"
 	      "                           matches (a glob; repeatable); named files are checked\n"
 	      "      --list-rules         list the rules with their severity and summary\n"
+	      "      --lsp                be a language server for an editor (LSP over stdio)\n"
 	      "  -q, --quiet              no summary line on standard error\n"
 	      "      --version            print the version\n"
 	      "  -h, --help               print this help\n"
@@ -119,7 +123,7 @@ static int add_rule(options *o, const char *rule, int sev)
 
 enum { OPT_ENABLE = 256, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR, OPT_LIST_RULES, OPT_PLUGIN_DIR,
        OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE, OPT_ALLOW_REPO_PLUGINS, OPT_TIME_LIMIT,
-       OPT_COLUMN_UNIT, OPT_FIX, OPT_DIFF, OPT_EXCLUDE };
+       OPT_COLUMN_UNIT, OPT_FIX, OPT_DIFF, OPT_EXCLUDE, OPT_LSP };
 
 static const struct option long_options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -137,6 +141,7 @@ static const struct option long_options[] = {
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
 	{ "column-unit", required_argument, NULL, OPT_COLUMN_UNIT },
+	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ "fix", no_argument, NULL, OPT_FIX },
 	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -289,6 +294,9 @@ static int parse_args(options *o, int argc, char **argv)
 		case OPT_LIST_RULES:
 			o->list_rules = 1;
 			break;
+		case OPT_LSP:
+			o->lsp = 1;
+			break;
 		case OPT_PLUGIN_DIR:
 			if (push_arg(&o->plugin_dirs, &o->n_plugin_dirs, optarg) != 0)
 				return -1;
@@ -336,6 +344,15 @@ static int parse_args(options *o, int argc, char **argv)
 			fputs("Try 'stmtlint --help'.\n", stderr);
 			return -1;
 		}
+	}
+	if (o->lsp && optind < argc) {
+		fprintf(stderr, "stmtlint: error: --lsp takes no FILE: the editor sends the drafts\n");
+		return -1;
+	}
+	if (o->lsp && (o->fix != FIX_NONE || o->n_excludes > 0)) {
+		fprintf(stderr, "stmtlint: error: --lsp takes no --fix, --diff or --exclude: the "
+		        "editor applies fixes and chooses the drafts\n");
+		return -1;
 	}
 	if (o->config_path != NULL && strcmp(o->config_path, "-") == 0) {
 		fprintf(stderr, "stmtlint: error: --config takes a file; standard input ('-') is "
@@ -486,6 +503,11 @@ int main(int argc, char **argv)
 	so.max_size = o->max_size;
 	so.fail_on = o->fail_on;
 	so.time_limit_ms = o->time_limit_ms;
+	if (o->lsp) {
+		rc = lsp_serve(&so, STDIN_FILENO, STDOUT_FILENO);
+		free_options(o);
+		return rc;
+	}
 	errlist_init(&err);
 	s = session_new(&so, &err);
 	oo.color = o->color;

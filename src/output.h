@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "diag.h"
 #include "doc.h"
 #include "errlist.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char sink_format_names[] = "text, json, sarif or github";
+const char sink_format_names[] = "text, json, sarif, github or html";
 
 /* ---- text: GCC-style findings on the output, errors on standard error ---- */
 
@@ -102,7 +102,8 @@ sink *sink_alloc(FILE *out, const output_opts *o,
 int sink_format_known(const char *format)
 {
 	return strcmp(format, "text") == 0 || strcmp(format, "json") == 0 ||
-	       strcmp(format, "sarif") == 0 || strcmp(format, "github") == 0;
+	       strcmp(format, "sarif") == 0 || strcmp(format, "github") == 0 ||
+	       strcmp(format, "html") == 0;
 }
 
 sink *sink_new(const char *format, FILE *out, const output_opts *o, const session *s)
@@ -114,6 +115,8 @@ sink *sink_new(const char *format, FILE *out, const output_opts *o, const sessio
 		return sink_sarif_new(out, o, s);
 	if (strcmp(format, "github") == 0)
 		return sink_github_new(out, o);
+	if (strcmp(format, "html") == 0)
+		return sink_html_new(out, o);
 	if (strcmp(format, "text") == 0)
 		return sink_alloc(out, o, text_draft, text_errors, sink_finish_plain, text_render, NULL);
 	if (strcmp(format, "json") != 0)

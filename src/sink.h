@@ -1,7 +1,8 @@
 /* sink.h - an output format as a sink: it is given each draft's report in
  * input order, the errors that belong to no draft, and the totals at the
  * end.  One sink per format: text and JSON (sink.c), SARIF
- * (output-sarif.c), GitHub annotations (output-github.c). */
+ * (output-sarif.c), GitHub annotations (output-github.c), one HTML page
+ * (output-html.c). */
 #ifndef STMTLINT_SINK_H
 #define STMTLINT_SINK_H
 
@@ -71,5 +72,8 @@ void sink_finish_plain(sink *k, const sink_totals *t);
 /* The SARIF and GitHub sinks, as sink_new() makes them. */
 sink *sink_sarif_new(FILE *out, const output_opts *o, const session *s);
 sink *sink_github_new(FILE *out, const output_opts *o);
+/* The HTML sink: one page of every draft, written at the end; errors about
+ * no draft go to standard error. */
+sink *sink_html_new(FILE *out, const output_opts *o);
 
 #endif

@@ -91,3 +91,4 @@ check-valgrind-clean:
 	-rm -rf '$(VALGRIND_LOG_DIR)' tests/valgrind/test-suite.log
 
 .PHONY: check-valgrind check-valgrind-clean
+include tests/lsp/local.mk
