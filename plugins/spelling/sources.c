@@ -42,11 +42,11 @@ static int add_names_under(const stmtlint_host *host, const stmtlint_node *map, 
 	if (n == NULL)
 		return 0;
 	if (host->node_kind(n) == STMTLINT_NODE_SCALAR)
-		return vocab_add_words_of(v, host->node_scalar(n));
+		return vocab_add_proper_words_of(v, host->node_scalar(n));
 	for (i = 0; host->node_kind(n) == STMTLINT_NODE_SEQUENCE && i < host->node_length(n); i++) {
 		const char *s = host->node_scalar(host->node_item(n, i));
 
-		if (s != NULL && vocab_add_words_of(v, s) != 0)
+		if (s != NULL && vocab_add_proper_words_of(v, s) != 0)
 			return -1;
 	}
 	return 0;

@@ -178,17 +178,29 @@ typedef struct letters {
 	size_t upper;
 	int first_upper;
 	int digits;
+	int foreign;         /* a letter of another script than Latin (東京, Москва) */
 } letters;
+
+/* Whether cp is a letter of the Latin script: ASCII, Latin-1 and the Latin
+ * Extended blocks (the languages English dictionaries know words of), or
+ * not a letter at all (an apostrophe, a hyphen). */
+static int latin_or_mark(uint32_t cp)
+{
+	return cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2000 && cp <= 0x206F) ||
+	       (cp >= 0xFB00 && cp <= 0xFB06);
+}
 
 static letters count_letters(const stmtlint_host *host, const char *s, size_t len)
 {
-	letters l = { 0, 0, 0, 0 };
+	letters l = { 0, 0, 0, 0, 0 };
 	size_t k = 0;
 
 	while (k < len) {
 		uint32_t cp;
 		size_t n = host->utf8_decode(s + k, len - k, &cp);
 
+		if (!latin_or_mark(cp))
+			l.foreign = 1;
 		if (cp >= '0' && cp <= '9')
 			l.digits = 1;
 		else if (cp != '\'' && host->fold_case(cp) != cp) {
@@ -383,7 +395,8 @@ static int check_part(void *arg, const scan_word *w, size_t a, size_t b)
 	letters l = count_letters(c->host, w->text + a, b - a);
 	int known;
 
-	if (l.chars < 2)
+	/* one letter, or a word of another script: not for an English dictionary */
+	if (l.chars < 2 || l.foreign)
 		return 0;
 	if (l.digits)
 		return check_digits(c, w, a, b) == 0 ? 0 : (c->failed = 1, -1);

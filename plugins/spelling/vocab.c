@@ -43,7 +43,19 @@ static int name_byte(unsigned char c)
 	return c >= 0x80 || isalnum(c) || c == '\'' || c == '-';
 }
 
-int vocab_add_words_of(vocab *v, const char *name)
+/* Whether s[0, len) holds only lower-case ASCII letters, apostrophes and
+ * hyphens. */
+static int plain_lower(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!islower((unsigned char)s[i]) && s[i] != '\'' && s[i] != '-')
+			return 0;
+	return 1;
+}
+
+static int add_words(vocab *v, const char *name, int proper_only)
 {
 	const char *p = name;
 
@@ -56,7 +68,7 @@ int vocab_add_words_of(vocab *v, const char *name)
 		start = p;
 		while (name_byte((unsigned char)*p))
 			p++;
-		if (p == start)
+		if (p == start || (proper_only && plain_lower(start, (size_t)(p - start))))
 			continue;
 		if (vocab_add(v, start, (size_t)(p - start)) != 0)
 			return -1;
@@ -65,12 +77,23 @@ int vocab_add_words_of(vocab *v, const char *name)
 			const char *dash = memchr(q, '-', (size_t)(p - q));
 			const char *end = dash ? dash : p;
 
-			if (vocab_add(v, q, (size_t)(end - q)) != 0)
+			if (!(proper_only && plain_lower(q, (size_t)(end - q))) &&
+			    vocab_add(v, q, (size_t)(end - q)) != 0)
 				return -1;
 			q = end + 1;
 		}
 	}
 	return 0;
+}
+
+int vocab_add_words_of(vocab *v, const char *name)
+{
+	return add_words(v, name, 0);
+}
+
+int vocab_add_proper_words_of(vocab *v, const char *name)
+{
+	return add_words(v, name, 1);
 }
 
 int vocab_read_file(vocab *v, const char *path, char *why, size_t whylen)

@@ -22,6 +22,11 @@ int vocab_add(vocab *v, const char *s, size_t len);
  * the runs of letters, digits, apostrophes and hyphens between spaces and
  * punctuation, each hyphenated compound also as its parts.  0 or -1. */
 int vocab_add_words_of(vocab *v, const char *name);
+/* As vocab_add_words_of(), but leaves out the words written in lower-case
+ * ASCII letters only ("of", "center" in "National center of Incident
+ * readiness ..."): a name vouches for its proper words, not for ordinary
+ * words, whose spelling the dictionary of the language decides.  0 or -1. */
+int vocab_add_proper_words_of(vocab *v, const char *name);
 /* Adds the words of a word list file: one per line, '#' starts a comment
  * line, white space around a word is dropped.  0, or -1 with the reason in
  * why. */

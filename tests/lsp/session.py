@@ -223,6 +223,9 @@ class Session:
                 break
         self.tap.check(self.name("versions published only go forward"),
                        versions == sorted(versions) and versions[0] > first, versions)
+        # the warnings and errors (the ten x's make a word the spelling
+        # plugin notes as a possible name)
+        p = dict(p, diagnostics=[d for d in p["diagnostics"] if d.get("severity", 1) <= 2])
         self.tap.equal(self.name("the last publish is of the last text"), self.findings(p),
                        [WEEKDAY])
 
