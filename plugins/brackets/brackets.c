@@ -86,6 +86,7 @@ typedef struct check_run {
 	quote_state quotes;
 	stmtlint_span *reported;  /* what was reported, for the placeholder pass to skip */
 	size_t n_reported;
+	size_t cap_reported;
 } check_run;
 
 /* ---- init ------------------------------------------------------------------ */
@@ -329,13 +330,17 @@ static void excerpt(const char *t, size_t open, size_t close, char *out)
 
 static int remember(check_run *r, size_t start, size_t end)
 {
-	stmtlint_span *grown = realloc(r->reported, (r->n_reported + 1) * sizeof(*grown));
+	if (r->n_reported == r->cap_reported) {
+		size_t cap = r->cap_reported ? r->cap_reported * 2 : 16;
+		stmtlint_span *grown = realloc(r->reported, cap * sizeof(*grown));
 
-	if (!grown)
-		return -1;
-	r->reported = grown;
-	grown[r->n_reported].start = start;
-	grown[r->n_reported].end = end;
+		if (!grown)
+			return -1;
+		r->reported = grown;
+		r->cap_reported = cap;
+	}
+	r->reported[r->n_reported].start = start;
+	r->reported[r->n_reported].end = end;
 	r->n_reported++;
 	return 0;
 }
@@ -520,7 +525,9 @@ static void merge_reported(check_run *r)
 	size_t n = 0;
 	size_t k;
 
-	if (r->n_reported > 1)
+	for (k = 1; k < r->n_reported && r->reported[k - 1].start <= r->reported[k].start; k++)
+		;
+	if (k < r->n_reported)
 		qsort(r->reported, r->n_reported, sizeof(*r->reported), compare_spans);
 	for (k = 0; k < r->n_reported; k++) {
 		if (n > 0 && r->reported[k].start < r->reported[n - 1].end) {

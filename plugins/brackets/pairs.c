@@ -60,6 +60,19 @@ static int compare_offsets(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* Whether v[0, n) is in ascending order already (strays mostly are: the
+ * ']' that closed nothing, then the '[' never closed, each in order). */
+static int ascending(const size_t *v, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k < n; k++) {
+		if (v[k - 1] > v[k])
+			return 0;
+	}
+	return 1;
+}
+
 static int push_pair(bracket_scan *scan, size_t *cap, size_t open, size_t close)
 {
 	if (scan->n_pairs == *cap) {
@@ -244,7 +257,7 @@ int bracket_scan_doc(const stmtlint_doc *doc, const label_index *labels, bracket
 	/* (qsort must not be given the NULL of an empty array) */
 	if (scan->n_pairs > 1)
 		qsort(scan->pairs, scan->n_pairs, sizeof(*scan->pairs), compare_pairs);
-	if (s.stray.n > 1)
+	if (s.stray.n > 1 && !ascending(s.stray.v, s.stray.n))
 		qsort(s.stray.v, s.stray.n, sizeof(*s.stray.v), compare_offsets);
 	scan->stray = s.stray.v;
 	scan->n_stray = s.stray.n;

@@ -176,6 +176,22 @@ static const unsigned char space_lead[256] = {
 	[' '] = 1, ['\t'] = 1, [0xC2] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1
 };
 
+/* Whether the run of n spaces [start, end), followed by `next`, is a slip
+ * inside a sentence: between two visible characters of one line, not after
+ * a list marker or the end of a sentence or clause, not before
+ * punctuation (a space-before finding) nor around a hyphen (a dash), and
+ * at most MAX_SLIP_SPACES long. */
+static int slip(const typo_run *r, size_t start, size_t end, size_t n, uint32_t next)
+{
+	const stmtlint_doc *doc = r->doc;
+
+	if (n > MAX_SLIP_SPACES || next == '\t' || next == 0 || next == '\n' || next == '\r' ||
+	    !typo_prose(doc, end) || !visible_before(r, start) || !typo_prose(doc, start - 1))
+		return 0;
+	return !after_marker(r, start) && !strchr(",;:.)-", doc->text[end]) &&
+	       doc->text[start - 1] != '-' && !ends_clause(r, start);
+}
+
 /* The code point at i, decoded by the host unless it is a plain space. */
 static uint32_t space_at(const typo_run *r, size_t i, size_t *len)
 {
@@ -227,27 +243,19 @@ static size_t double_spaces(const typo_run *r, size_t *singles, int report)
 			i += len;
 			continue;
 		}
-		/* Single spaces are only counted, for the ratio: the tests below
-		 * are for the runs that may be reported. */
+		/* Single spaces are only counted, for the ratio. */
 		if (n == 1) {
 			(*singles)++;
 			continue;
 		}
-		if (cp == '\t' || cp == 0 || cp == '\n' || cp == '\r' || !typo_prose(doc, i) ||
-		    !visible_before(r, start) || !typo_prose(doc, start - 1))
+		if (!slip(r, start, i, n, cp))
 			continue;
-		/* Before punctuation the run is a space-before finding; around a
-		 * hyphen, a dash. */
-		if (after_marker(r, start) || strchr(",;:.)-", doc->text[i]) || doc->text[start - 1] == '-')
-			continue;
-		if (n <= MAX_SLIP_SPACES && !ends_clause(r, start)) {
-			doubles++;
-			if (report) {
-				stmtlint_diag *d = r->host->report(r->ctx, CHECK_DOUBLE_SPACE, start, i,
-				                                   "%zu spaces inside a sentence", n);
+		doubles++;
+		if (report) {
+			stmtlint_diag *d = r->host->report(r->ctx, CHECK_DOUBLE_SPACE, start, i,
+			                                   "%zu spaces inside a sentence", n);
 
-				r->host->fix_titled(d, start, i, " ", "Make it one space");
-			}
+			r->host->fix_titled(d, start, i, " ", "Make it one space");
 		}
 	}
 	return doubles;
