@@ -136,10 +136,11 @@ static json_t *region(position_cursor *cur, size_t start, size_t end)
 	                 "endColumn", (json_int_t)e.utf16_column);
 }
 
-static json_t *physical_location(const char *path, json_t *reg)
+/* A location in the artifact `art` (shared: its count is taken), at `reg`
+ * (stolen). */
+static json_t *physical_location(json_t *art, json_t *reg)
 {
-	return json_pack("{s:{s:o,s:o}}", "physicalLocation", "artifactLocation",
-	                 artifact_location(path), "region", reg);
+	return json_pack("{s:{s:O,s:o}}", "physicalLocation", "artifactLocation", art, "region", reg);
 }
 
 /* 64-bit FNV-1a, continued from h. */
@@ -217,15 +218,15 @@ static int fingerprints(const stmtlint_doc *doc, const diag_list *l, char (*prin
 	return 0;
 }
 
-static json_t *fixes_of(position_cursor *cur, const char *path, const struct stmtlint_diag *d)
+static json_t *fixes_of(position_cursor *cur, json_t *art, const struct stmtlint_diag *d)
 {
 	json_t *fixes = json_array();
 	size_t j;
 
 	for (j = 0; j < d->n_fixes; j++) {
 		const diag_fix *f = &d->fixes[j];
-		json_t *change = json_pack("{s:o,s:[{s:o,s:{s:o}}]}",
-		                           "artifactLocation", artifact_location(path),
+		json_t *change = json_pack("{s:O,s:[{s:o,s:{s:o}}]}",
+		                           "artifactLocation", art,
 		                           "replacements", "deletedRegion", region(cur, f->start, f->end),
 		                           "insertedContent", "text", output_json_string(f->replacement));
 
@@ -238,13 +239,13 @@ static json_t *fixes_of(position_cursor *cur, const char *path, const struct stm
 	return fixes;
 }
 
-static json_t *result_of(position_cursor *cur, const char *path, const struct stmtlint_diag *d,
+static json_t *result_of(position_cursor *cur, json_t *art, const struct stmtlint_diag *d,
                          json_t *fp)
 {
 	json_t *res = json_pack("{s:o,s:s,s:{s:o},s:[o],s:o}", "ruleId", output_json_string(d->rule),
 	                        "level", level_of(d->severity), "message", "text",
 	                        output_json_string(d->message), "locations",
-	                        physical_location(path, region(cur, d->start, d->end)),
+	                        physical_location(art, region(cur, d->start, d->end)),
 	                        "partialFingerprints", fp);
 	size_t j;
 
@@ -252,7 +253,7 @@ static json_t *result_of(position_cursor *cur, const char *path, const struct st
 		json_t *related = json_array();
 
 		for (j = 0; j < d->n_notes; j++) {
-			json_t *loc = physical_location(path, region(cur, d->notes[j].start,
+			json_t *loc = physical_location(art, region(cur, d->notes[j].start,
 			                                             d->notes[j].end));
 
 			json_object_set_new(loc, "id", json_integer((json_int_t)j + 1));
@@ -263,7 +264,7 @@ static json_t *result_of(position_cursor *cur, const char *path, const struct st
 		json_object_set_new(res, "relatedLocations", related);
 	}
 	if (d->n_fixes > 0)
-		json_object_set_new(res, "fixes", fixes_of(cur, path, d));
+		json_object_set_new(res, "fixes", fixes_of(cur, art, d));
 	return res;
 }
 
@@ -285,8 +286,10 @@ static void sarif_errors(sink *k, const errlist *errors)
 				json_object_set_new(reg, "startLine", json_integer((json_int_t)e->line));
 			if (e->line > 0 && e->column > 0)
 				json_object_set_new(reg, "startColumn", json_integer((json_int_t)e->column));
-			json_object_set_new(n, "locations",
-			                    json_pack("[o]", physical_location(e->file, reg)));
+			json_t *art = artifact_location(e->file);
+
+			json_object_set_new(n, "locations", json_pack("[o]", physical_location(art, reg)));
+			json_decref(art);
 		}
 		json_array_append_new(st->notifications, n);
 		if (e->severity == STMTLINT_ERROR)
@@ -307,6 +310,7 @@ static void sarif_draft(sink *k, const check_report *r)
 	sarif_state *st = k->state;
 	position_cursor cur;
 	char (*prints)[40];
+	json_t *art;
 	size_t i;
 
 	if (r->doc != NULL && r->diags.n > 0) {
@@ -316,20 +320,30 @@ static void sarif_draft(sink *k, const check_report *r)
 			st->failed = 1;
 			return;
 		}
+		/* one artifactLocation for all the draft's locations */
+		art = artifact_location(r->name);
 		position_cursor_init(&cur, &r->doc->pub);
 		for (i = 0; i < r->diags.n; i++)
 			json_array_append_new(st->results,
-			                      result_of(&cur, r->name, r->diags.items[i],
+			                      result_of(&cur, art, r->diags.items[i],
 			                                json_pack("{s:s}", SARIF_FINGERPRINT_KEY, prints[i])));
 		position_cursor_free(&cur);
+		json_decref(art);
 		free(prints);
 	}
 	sarif_errors(k, &r->errors);
 }
 
+/* json_dump_callback()'s writer: appends to the buf at `data`. */
+static int append_to_buf(const char *text, size_t len, void *data)
+{
+	return buf_append(data, text, len);
+}
+
 static void sarif_finish(sink *k, const sink_totals *t)
 {
 	sarif_state *st = k->state;
+	buf text;
 	json_t *run;
 	json_t *log;
 	json_t *ids = base_ids();
@@ -346,12 +360,16 @@ static void sarif_finish(sink *k, const sink_totals *t)
 	else
 		json_decref(ids);
 	log = json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
-	if (log != NULL) {
-		json_dumpf(log, k->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', k->out);
-	} else {
+	/* into memory first: json_dumpf() writes each token with its own
+	 * fwrite(), which costs more than building the log */
+	buf_init(&text, 0);
+	if (log == NULL || json_dump_callback(log, append_to_buf, &text,
+	                                      JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
+	    buf_putc(&text, '\n') != 0)
 		fputs("stmtlint: error: out of memory writing SARIF\n", stderr);
-	}
+	else
+		fwrite(text.data, 1, text.len, k->out);
+	buf_free(&text);
 	json_decref(log);
 	free(st);
 	free(k);
