@@ -21,6 +21,9 @@ static const char *const function_words[] = {
 	"which", "will", "with",
 };
 
+/* The farthest suggestion shown: two wrong letters, or three slips. */
+#define SHOWN_DISTANCE_MAX (2 * WRONG_LETTER_COST)
+
 /* Words shorter than this have no other side: "pre" is no "per". */
 #define REWRITE_MIN_LENGTH 5
 
@@ -229,6 +232,10 @@ static void rank(const char *word, suggestions *out)
 		strcpy(out->word[j], held);
 		distance[j] = dist;
 	}
+	/* what is farther than two slips is noise ("goverment": "overgarment"),
+	   and what Hunspell finds of it depends on its clock: left out */
+	while (out->n > 0 && distance[out->n - 1] > SHOWN_DISTANCE_MAX)
+		out->n--;
 	out->close = out->n > 0 && strpbrk(out->word[0], " -") == NULL &&
 	             (distance[0] <= WRONG_LETTER_COST ||
 	              (distance[0] <= 2 * WRONG_LETTER_COST && strlen(word) >= CLEAR_TWO_EDITS_FROM));
