@@ -99,6 +99,13 @@ def main():
         if os.path.exists(out):
             os.unlink(out)
     shutil.rmtree(tmp)
+    readme = open(os.path.join(SRCDIR, "README.md"), encoding="utf-8").read()
+    for recipe, comment in (("stmtlint.lua", "--"), ("stmtlint.vim", '"')):
+        code = "\n".join(line for line in open(os.path.join(SRCDIR, "doc", "editors", recipe),
+                                               encoding="utf-8").read().splitlines()
+                         if not line.startswith(comment))
+        tap.check("the README shows doc/editors/%s as it is (without its comments)" % recipe,
+                  code in readme, code)
     return tap.finish()
 
 
