@@ -73,11 +73,14 @@ typedef struct run_state {
 	const sink *k;
 	job *jobs;
 	size_t n;
-	pthread_mutex_t lock;           /* guards next, emitted and each job's done */
-	pthread_cond_t changed;
+	pthread_mutex_t lock;           /* guards what follows and each job's done */
+	pthread_cond_t job_done;        /* the job the output waits for is done */
+	pthread_cond_t room;            /* the output moved on: threads may go further */
 	size_t next;                    /* the next job a thread takes */
 	size_t emitted;                 /* jobs handed to the output */
 	size_t window;                  /* how far past `emitted` threads may go */
+	size_t awaited;                 /* the job the output waits for; SIZE_MAX: none */
+	size_t threads_waiting;         /* threads waiting for room */
 } run_state;
 
 /* ---- which drafts -------------------------------------------------------------- */
@@ -225,8 +228,11 @@ static void *worker(void *arg)
 		pthread_mutex_lock(&st->lock);
 		while (st->next < st->n && st->jobs[st->next].done)
 			st->next++;
-		while (st->next < st->n && st->next >= st->emitted + st->window)
-			pthread_cond_wait(&st->changed, &st->lock);
+		while (st->next < st->n && st->next >= st->emitted + st->window) {
+			st->threads_waiting++;
+			pthread_cond_wait(&st->room, &st->lock);
+			st->threads_waiting--;
+		}
 		while (st->next < st->n && st->jobs[st->next].done)
 			st->next++;
 		if (st->next < st->n)
@@ -237,7 +243,9 @@ static void *worker(void *arg)
 		check_job(st, j);
 		pthread_mutex_lock(&st->lock);
 		j->done = 1;
-		pthread_cond_broadcast(&st->changed);
+		/* wake the output only when it waits for this one */
+		if (st->awaited == (size_t)(j - st->jobs))
+			pthread_cond_signal(&st->job_done);
 		pthread_mutex_unlock(&st->lock);
 	}
 	guard_thread_end();
@@ -426,8 +434,11 @@ static void check_all(run_state *st, sink *k, run_totals *t)
 			check_job(st, j);
 		} else {
 			pthread_mutex_lock(&st->lock);
-			while (!j->done)
-				pthread_cond_wait(&st->changed, &st->lock);
+			while (!j->done) {
+				st->awaited = i;
+				pthread_cond_wait(&st->job_done, &st->lock);
+			}
+			st->awaited = SIZE_MAX;
 			pthread_mutex_unlock(&st->lock);
 		}
 		recheck_if_needed(st, j);
@@ -440,7 +451,8 @@ static void check_all(run_state *st, sink *k, run_totals *t)
 		j->rendered = NULL;
 		pthread_mutex_lock(&st->lock);
 		st->emitted = i + 1;
-		pthread_cond_broadcast(&st->changed);
+		if (st->threads_waiting > 0)
+			pthread_cond_broadcast(&st->room);
 		pthread_mutex_unlock(&st->lock);
 		if (st->o->progress)
 			progress(i + 1, st->n, &last);
@@ -469,7 +481,9 @@ void run_drafts(session *s, const run_opts *o, char *const *operands, size_t n_o
 		errlist_add(&err, "input", NULL, 0, 0, "out of memory");
 		goto done;
 	}
-	pthread_cond_init(&st.changed, NULL);
+	pthread_cond_init(&st.job_done, NULL);
+	pthread_cond_init(&st.room, NULL);
+	st.awaited = SIZE_MAX;
 	shown.progress = o->progress && in.n > RUN_PROGRESS_MIN_FILES;
 	/* what stopped something before any draft: the session's and the inputs' */
 	k->errors(k, early);
@@ -481,7 +495,8 @@ void run_drafts(session *s, const run_opts *o, char *const *operands, size_t n_o
 		errlist_add(&err, "input", NULL, 0, 0, "out of memory");
 	else
 		check_all(&st, k, t);
-	pthread_cond_destroy(&st.changed);
+	pthread_cond_destroy(&st.job_done);
+	pthread_cond_destroy(&st.room);
 	pthread_mutex_destroy(&st.lock);
 done:
 	k->errors(k, &err);
