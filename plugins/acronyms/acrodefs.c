@@ -6,6 +6,7 @@
 
 #include "acrodefs.h"
 #include "acrofit.h"
+#include "acronames.h"
 #include "textctx.h"
 
 /* Cost of the dearest fit read as a definition "ACR (Full Name)": beyond
@@ -14,6 +15,9 @@
 /* Bytes before "(ACR)", or after "ACR (", read for an expansion: far more
  * than AF_MAX_WORDS words take, so that a huge paragraph costs no more. */
 #define MAX_EXPANSION_BYTES 600
+/* Words before a registered name read for the letters an extended acronym
+ * adds to the registered one: "U.S." is two. */
+#define NAME_QUALIFIER_WORDS 2
 /* Bytes of a normalised expansion window compared with registered names. */
 #define MAX_WINDOW_BYTES 1024
 
@@ -114,12 +118,39 @@ static size_t collect_words(const stmtlint_host *host, const stmtlint_doc *doc, 
 	return n;
 }
 
+/* Words that may follow an acronym inside its definition, naming what
+ * kind of thing it is: "(EXIM Bank)", "(ICE Pact)". */
+static const char *const generic_words[] = {
+	"Act", "Agreement", "Bank", "Center", "Centre", "Dialogue", "Facility", "Forum",
+	"Framework", "Fund", "Initiative", "Pact", "Partnership", "Plan", "Platform", "Program",
+	"Programme", "Project", "Strategy",
+};
+
+/* The end of a generic word written at prose[i] after one space, or i. */
+static size_t after_generic_word(const stmtlint_doc *doc, size_t i)
+{
+	size_t k;
+
+	if (i >= doc->length || doc->prose[i] != ' ')
+		return i;
+	for (k = 0; k < sizeof(generic_words) / sizeof(generic_words[0]); k++) {
+		size_t len = strlen(generic_words[k]);
+
+		if (i + 1 + len < doc->length && memcmp(doc->prose + i + 1, generic_words[k], len) == 0 &&
+		    doc->prose[i + 1 + len] == ')')
+			return i + 1 + len;
+	}
+	return i;
+}
+
 /* The offset of the "(" just before t (only a quotation mark between), or
- * (size_t)-1; the ")" must follow t's plural, again with at most a mark. */
-static size_t paren_before(const stmtlint_doc *doc, const acro_token *t)
+ * (size_t)-1; the ")" must follow t's plural, again with at most a mark,
+ * or a generic word (sets *generic). */
+static size_t paren_before(const stmtlint_doc *doc, const acro_token *t, int *generic)
 {
 	size_t open = t->start;
 	size_t close = t->after;
+	size_t word;
 
 	if (open >= 3 && memcmp(doc->prose + open - 3, "\xE2\x80\x9C", 3) == 0)
 		open -= 3;
@@ -129,6 +160,9 @@ static size_t paren_before(const stmtlint_doc *doc, const acro_token *t)
 		close += 3;
 	else if (close < doc->length && doc->prose[close] == '"')
 		close++;
+	word = after_generic_word(doc, close);
+	*generic = word != close;
+	close = word;
 	if (open == 0 || doc->prose[open - 1] != '(' || close >= doc->length ||
 	    doc->prose[close] != ')')
 		return (size_t)-1;
@@ -200,6 +234,42 @@ static int registry_pairs(const acro_known *known, const char *s, size_t len, co
 	return 0;
 }
 
+/* Whether letters[0, n_letters) hold, as one run, an acronym the registry
+ * gives the name `key`, and the letters around that run are, in order,
+ * initials of words[0, n): "USEXIM" for "Export-Import Bank of the United
+ * States", whose acronym is EXIM. */
+static int extends_registered(const acro_known *known, const char *key, const af_word *words,
+                              size_t n, const char *letters, size_t n_letters)
+{
+	size_t i;
+
+	for (i = 0; i < known->n_pairs; i++) {
+		char own[AF_MAX_LETTERS + 1];
+		char rest[AF_MAX_LETTERS + 1];
+		const char *at;
+		size_t n_own;
+		size_t n_rest;
+		size_t w = 0;
+		size_t r = 0;
+
+		if (strcmp(known->pairs[i].key, key) != 0)
+			continue;
+		n_own = af_letters(known->pairs[i].acronym, strlen(known->pairs[i].acronym), own);
+		if (n_own < 2 || n_own >= n_letters || !(at = strstr(letters, own)))
+			continue;
+		n_rest = (size_t)(at - letters);
+		memcpy(rest, letters, n_rest);
+		memcpy(rest + n_rest, at + n_own, n_letters - n_rest - n_own);
+		n_rest = n_letters - n_own;
+		for (w = 0; w < n && r < n_rest; w++)
+			if (!words[w].stop && !words[w].part && words[w].text[0] == rest[r])
+				r++;
+		if (r == n_rest)
+			return 1;
+	}
+	return 0;
+}
+
 /* The first word of words[0, n) that begins the last `count` space-
  * separated words of a name. */
 static size_t name_first_word(const af_word *words, size_t n, const char *key)
@@ -238,8 +308,15 @@ static void judge_after_name(const stmtlint_host *host, const stmtlint_doc *doc,
 	if (n == 0 || n_letters == 0)
 		return;
 	named = registered_name(host, doc, known, words, n);
+	first = named ? name_first_word(words, n, named->key) : 0;
+	if (named && an_tail_of_other(doc, words[first].start))
+		named = NULL;   /* "Puerto Rico Department of Education": another body */
+	/* The name's words, and two before it that may name its government
+	 * ("U.S."), give the letters an extended acronym adds. */
+	first = first > NAME_QUALIFIER_WORDS ? first - NAME_QUALIFIER_WORDS : 0;
 	if (named) {
-		if (registry_pairs(known, doc->prose + t->start, t->end - t->start, named->key)) {
+		if (registry_pairs(known, doc->prose + t->start, t->end - t->start, named->key) ||
+		    extends_registered(known, named->key, words + first, n - first, letters, n_letters)) {
 			def->fit = AD_FITS;
 			def->exp_start = words[name_first_word(words, n, named->key)].start;
 			def->exp_end = words[n - 1].end;
@@ -311,12 +388,16 @@ static void judge_before_name(const stmtlint_host *host, const stmtlint_doc *doc
 void ad_detect(const stmtlint_host *host, const stmtlint_doc *doc, const acro_known *known,
                const acro_token *t, acro_def *def)
 {
-	size_t paren = paren_before(doc, t);
+	int generic = 0;
+	size_t paren = paren_before(doc, t, &generic);
 
 	memset(def, 0, sizeof(*def));
 	def->kind = AD_USE;
-	if (paren != (size_t)-1)
-		judge_after_name(host, doc, known, t, paren, def);
-	else
+	if (paren == (size_t)-1) {
 		judge_before_name(host, doc, t, def);
+		return;
+	}
+	judge_after_name(host, doc, known, t, paren, def);
+	if (generic && def->fit != AD_FITS)
+		memset(def, 0, sizeof(*def));   /* "(NIST Framework)" after other words: a use */
 }

@@ -21,6 +21,7 @@
 #include <stmtlint/plugin.h>
 
 #include "acrodefs.h"
+#include "acronames.h"
 #include "acroknown.h"
 #include "acrotoken.h"
 #include "textctx.h"
@@ -40,7 +41,8 @@ static const stmtlint_check_spec checks[] = {
 	[CHECK_BEFORE_DEFINITION] = {"before-definition", STMTLINT_WARNING,
 	                             "an acronym used before its definition"},
 	[CHECK_UNDEFINED] = {"undefined", STMTLINT_WARNING,
-	                     "a government body's acronym (from the registry) used and never defined"},
+	                     "a government body's acronym (from the registry) never defined in a "
+	                     "draft that names the body"},
 	[CHECK_EXPANSIONS] = {"expansions", STMTLINT_WARNING,
 	                      "an acronym defined twice with different words"},
 	[CHECK_EXPANSION] = {"expansion", STMTLINT_WARNING,
@@ -305,89 +307,62 @@ static int same_expansion(const stmtlint_host *host, const stmtlint_doc *doc,
 }
 
 
-static char lower(char c)
+/* Notes on diagnostic d of undefined acronym u where the draft first names
+ * its body, pairs[i] (at [at, end)), with a fix-it that defines it there
+ * when that place comes before u. */
+static void note_definition_place(const stmtlint_host *host, stmtlint_diag *d,
+                                  const acro_entry *u, const ak_pair *pair, size_t at, size_t end)
 {
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
+	char insert[MAX_INSERT_BYTES];
 
-static int is_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/* The end of `name` written at prose[i] (case aside, any white space for a
- * space), or 0. */
-static size_t name_at(const stmtlint_doc *doc, size_t i, const char *name)
-{
-	size_t k;
-
-	for (k = 0; name[k]; k++) {
-		if (name[k] == ' ') {
-			if (i >= doc->length || (doc->prose[i] != ' ' && doc->prose[i] != '\n'))
-				return 0;
-			while (i < doc->length && (doc->prose[i] == ' ' || doc->prose[i] == '\n'))
-				i++;
-			continue;
-		}
-		if (i >= doc->length || lower(doc->prose[i]) != lower(name[k]))
-			return 0;
-		i++;
+	host->note(d, at, end, "define it where the draft first names the body: "
+	           "\xE2\x80\x98%s (%.*s)\xE2\x80\x99", pair->name, (int)(u->end - u->start), u->text);
+	if (end < u->start && u->len + 4 < sizeof(insert)) {
+		snprintf(insert, sizeof(insert), " (%.*s)", (int)(u->end - u->start), u->text);
+		host->fix(d, end, end, insert);
 	}
-	return i < doc->length && is_alnum(doc->prose[i]) ? 0 : i;
 }
 
-/* The first place the draft names `name`, or 0 (sets *end). */
-static size_t find_name(const stmtlint_doc *doc, const char *name, size_t *end)
-{
-	size_t i;
-
-	for (i = 0; i < doc->length; i++) {
-		if (lower(doc->prose[i]) != lower(name[0]) || (i > 0 && is_alnum(doc->prose[i - 1])))
-			continue;
-		*end = name_at(doc, i, name);
-		if (*end)
-			return i;
-	}
-	return 0;
-}
-
-/* Reports an acronym used and never defined, at its first use u. */
+/* Reports an acronym used and never defined, at its first use u: a
+ * warning when the registry gives it to a government's body that the draft
+ * names in full (the definition is missing there), else a note, which
+ * claims nothing of what the acronym stands for in this draft.  An
+ * international body's acronym is always a note: statements often leave
+ * those undefined, as they do company and programme names. */
 static void report_undefined(const stmtlint_host *host, const acro_known *k, stmtlint_ctx *ctx,
                              const stmtlint_doc *doc, const acro_entry *u)
 {
-	char insert[MAX_INSERT_BYTES];
 	const ak_pair *pairs;
+	const ak_pair *named = NULL;
 	stmtlint_diag *d;
 	size_t n_pairs;
+	size_t at = 0;
+	size_t end = 0;
 	size_t i;
 
 	pairs = ak_pairs_of(k, u->text, u->len, &n_pairs);
-	for (i = 0; pairs && i < n_pairs && pairs[i].international; i++)
-		;
-	if (!pairs || i == n_pairs) {
-		/* An international body's acronym is one statements often leave
-		 * undefined, as they do company and programme names. */
-		host->report(ctx, CHECK_UNDEFINED_OTHER, u->start, u->end,
-		             "\xE2\x80\x98%.*s\xE2\x80\x99 is never defined", (int)(u->end - u->start), u->text);
+	for (i = 0; pairs && i < n_pairs && !named; i++) {
+		at = an_find_name(doc, pairs[i].name, &end);
+		if (end)
+			named = &pairs[i];
+	}
+	if (named && !named->international) {
+		d = host->report(ctx, CHECK_UNDEFINED, u->start, u->end,
+		                 "\xE2\x80\x98%.*s\xE2\x80\x99 is never defined; the registry gives "
+		                 "\xE2\x80\x98%s\xE2\x80\x99", (int)(u->end - u->start), u->text,
+		                 named->name);
+		note_definition_place(host, d, u, named, at, end);
 		return;
 	}
-	d = host->report(ctx, CHECK_UNDEFINED, u->start, u->end,
-	                 "\xE2\x80\x98%.*s\xE2\x80\x99 is never defined; the registry gives "
-	                 "\xE2\x80\x98%s\xE2\x80\x99", (int)(u->end - u->start), u->text, pairs[0].name);
-	for (i = 0; d && i < n_pairs; i++) {
-		size_t end = 0;
-		size_t at = find_name(doc, pairs[i].name, &end);
-
-		if (end == 0)
-			continue;
-		host->note(d, at, end, "define it where the draft first names the body: "
-		           "\xE2\x80\x98%s (%.*s)\xE2\x80\x99", pairs[i].name, (int)(u->end - u->start), u->text);
-		if (end < u->start && u->len + 4 < sizeof(insert)) {
-			snprintf(insert, sizeof(insert), " (%.*s)", (int)(u->end - u->start), u->text);
-			host->fix(d, end, end, insert);
-		}
-		break;
-	}
+	d = host->report(ctx, CHECK_UNDEFINED_OTHER, u->start, u->end,
+	                 "\xE2\x80\x98%.*s\xE2\x80\x99 is never defined", (int)(u->end - u->start),
+	                 u->text);
+	if (d && named)
+		note_definition_place(host, d, u, named, at, end);
+	else if (d && pairs)
+		host->note(d, u->start, u->end, "the registry gives \xE2\x80\x98%.*s\xE2\x80\x99 "
+		           "to \xE2\x80\x98%s\xE2\x80\x99, which this draft never names",
+		           (int)(u->end - u->start), u->text, pairs[0].name);
 }
 
 /* Reports a definition whose words do not fit its letters. */

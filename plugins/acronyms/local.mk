@@ -2,6 +2,7 @@
 pkglib_LTLIBRARIES += plugins/acronyms.la
 plugins_acronyms_la_SOURCES = plugins/acronyms/acronyms.c \
 	plugins/acronyms/acrodefs.c plugins/acronyms/acrodefs.h \
+	plugins/acronyms/acronames.c plugins/acronyms/acronames.h \
 	plugins/acronyms/acrofit.c plugins/acronyms/acrofit.h \
 	plugins/acronyms/acroknown.c plugins/acronyms/acroknown.h \
 	plugins/acronyms/acrotoken.c plugins/acronyms/acrotoken.h \
