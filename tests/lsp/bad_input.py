@@ -159,7 +159,8 @@ class Cases:
         writer = threading.Thread(target=c.notify, args=("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "plaintext", "version": 1, "text": text}}))
         writer.start()
-        p = c.expect_notification("textDocument/publishDiagnostics")
+        # every plugin reads the whole draft: seconds of work, more on a busy machine
+        p = c.expect_notification("textDocument/publishDiagnostics", timeout=6 * TIMEOUT)
         writer.join()
         took = time.monotonic() - t0
         self.tap.check("a %d MB draft: checked and published (%.1f s)" % (size >> 20, took),

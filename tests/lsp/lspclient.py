@@ -145,8 +145,8 @@ class Client:
             raise Failure("expected the response to request %r, got %r" % (rid, msg))
         return msg
 
-    def expect_notification(self, method):
-        msg = self.recv()
+    def expect_notification(self, method, timeout=None):
+        msg = self.recv(timeout)
         if msg.get("method") != method or "id" in msg:
             raise Failure("expected a %s notification, got %s" % (method, json.dumps(msg)[:2000]))
         return msg["params"]
