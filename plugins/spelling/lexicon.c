@@ -232,9 +232,11 @@ static void rank(const char *word, suggestions *out)
 		strcpy(out->word[j], held);
 		distance[j] = dist;
 	}
-	/* what is farther than two slips is noise ("goverment": "overgarment"),
-	   and what Hunspell finds of it depends on its clock: left out */
-	while (out->n > 0 && distance[out->n - 1] > SHOWN_DISTANCE_MAX)
+	/* what is farther than two slips, or a slip farther than the closest,
+	   is noise ("goverment": "overgarment"), and what Hunspell finds of it
+	   depends on its clock (it stops searching after a time): left out */
+	while (out->n > 0 && (distance[out->n - 1] > SHOWN_DISTANCE_MAX ||
+	                      distance[out->n - 1] > distance[0] + EDIT_COST))
 		out->n--;
 	out->close = out->n > 0 && strpbrk(out->word[0], " -") == NULL &&
 	             (distance[0] <= WRONG_LETTER_COST ||
