@@ -29,10 +29,19 @@
 
 typedef struct sarif_state {
 	json_t *rules;
-	json_t *results;
 	json_t *notifications;
 	int failed;                 /* an error-level notification: the run did not succeed */
+	int started;                /* the log's beginning is written */
+	int results_written;        /* a result is written: the next follows a comma */
+	int failed_output;          /* out of memory making part of the log */
 } sarif_state;
+
+static void sarif_state_free(sarif_state *st)
+{
+	json_decref(st->rules);
+	json_decref(st->notifications);
+	free(st);
+}
 
 /* ---- URIs ---------------------------------------------------------------------- */
 
@@ -305,83 +314,155 @@ static void sarif_errors(sink *k, const errlist *errors)
 	}
 }
 
-static void sarif_draft(sink *k, const check_report *r)
-{
-	sarif_state *st = k->state;
-	position_cursor cur;
-	char (*prints)[40];
-	json_t *art;
-	size_t i;
-
-	if (r->doc != NULL && r->diags.n > 0) {
-		prints = malloc(r->diags.n * sizeof(*prints));
-		if (prints == NULL || fingerprints(&r->doc->pub, &r->diags, prints) != 0) {
-			free(prints);
-			st->failed = 1;
-			return;
-		}
-		/* one artifactLocation for all the draft's locations */
-		art = artifact_location(r->name);
-		position_cursor_init(&cur, &r->doc->pub);
-		for (i = 0; i < r->diags.n; i++)
-			json_array_append_new(st->results,
-			                      result_of(&cur, art, r->diags.items[i],
-			                                json_pack("{s:s}", SARIF_FINGERPRINT_KEY, prints[i])));
-		position_cursor_free(&cur);
-		json_decref(art);
-		free(prints);
-	}
-	sarif_errors(k, &r->errors);
-}
-
 /* json_dump_callback()'s writer: appends to the buf at `data`. */
 static int append_to_buf(const char *text, size_t len, void *data)
 {
 	return buf_append(data, text, len);
 }
 
-static void sarif_finish(sink *k, const sink_totals *t)
+/* Appends v to b, compact, its keys in the order they were set. */
+static int dump_into(buf *b, const json_t *v)
+{
+	return v != NULL ? json_dump_callback(v, append_to_buf, b,
+	                                      JSON_COMPACT | JSON_PRESERVE_ORDER) : -1;
+}
+
+/* Appends the object v without its closing brace, for members to follow. */
+static int dump_open(buf *b, const json_t *v)
+{
+	if (dump_into(b, v) != 0 || b->len == 0 || b->data[b->len - 1] != '}')
+		return -1;
+	b->data[--b->len] = '\0';
+	return 0;
+}
+
+/* The results of one draft, separated by commas, into *text (the log is
+ * written as it goes: a draft's results are made, written and freed, on
+ * the checking thread under -j). */
+static int sarif_render(const sink *k, const check_report *r, char **text, size_t *len)
+{
+	position_cursor cur;
+	char (*prints)[40] = NULL;
+	json_t *art;
+	size_t i;
+	buf b;
+
+	(void)k;
+	buf_init(&b, 0);
+	if (r->doc != NULL && r->diags.n > 0) {
+		prints = malloc(r->diags.n * sizeof(*prints));
+		if (prints == NULL || fingerprints(&r->doc->pub, &r->diags, prints) != 0) {
+			free(prints);
+			return -1;
+		}
+		/* one artifactLocation for all the draft's locations */
+		art = artifact_location(r->name);
+		position_cursor_init(&cur, &r->doc->pub);
+		for (i = 0; i < r->diags.n; i++) {
+			json_t *res = result_of(&cur, art, r->diags.items[i],
+			                        json_pack("{s:s}", SARIF_FINGERPRINT_KEY, prints[i]));
+
+			if (i > 0)
+				buf_putc(&b, ',');
+			if (dump_into(&b, res) != 0)
+				b.failed = 1;
+			json_decref(res);
+		}
+		position_cursor_free(&cur);
+		json_decref(art);
+		free(prints);
+	}
+	*len = b.len;
+	*text = b.failed ? NULL : buf_steal(&b);
+	buf_free(&b);
+	return *text != NULL ? 0 : -1;
+}
+
+/* Writes the log's beginning, once: the tool with its rules, up to the
+ * results' opening bracket. */
+static void start_log(sink *k)
 {
 	sarif_state *st = k->state;
-	buf text;
+	json_t *head;
 	json_t *run;
-	json_t *log;
-	json_t *ids = base_ids();
+	json_t *ids;
+	buf b;
 
-	(void)t;
-	run = json_pack("{s:{s:{s:s,s:s,s:s,s:o}},s:s,s:o,s:[{s:b,s:o}]}",
-	                "tool", "driver", "name", PACKAGE_NAME, "version", PACKAGE_VERSION,
-	                "informationUri", SARIF_INFORMATION_URI, "rules", st->rules,
-	                "columnKind", "utf16CodeUnits", "results", st->results,
-	                "invocations", "executionSuccessful", !st->failed,
-	                "toolExecutionNotifications", st->notifications);
+	if (st->started)
+		return;
+	st->started = 1;
+	head = json_pack("{s:s,s:s}", "$schema", SARIF_SCHEMA, "version", "2.1.0");
+	run = json_pack("{s:{s:{s:s,s:s,s:s,s:O}},s:s}", "tool", "driver", "name", PACKAGE_NAME,
+	                "version", PACKAGE_VERSION, "informationUri", SARIF_INFORMATION_URI,
+	                "rules", st->rules, "columnKind", "utf16CodeUnits");
+	ids = base_ids();
 	if (run != NULL && ids != NULL)
 		json_object_set_new(run, "originalUriBaseIds", ids);
 	else
 		json_decref(ids);
-	log = json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
-	/* into memory first: json_dumpf() writes each token with its own
-	 * fwrite(), which costs more than building the log */
-	buf_init(&text, 0);
-	if (log == NULL || json_dump_callback(log, append_to_buf, &text,
-	                                      JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
-	    buf_putc(&text, '\n') != 0)
-		fputs("stmtlint: error: out of memory writing SARIF\n", stderr);
+	buf_init(&b, 0);
+	if (dump_open(&b, head) != 0 || buf_puts(&b, ",\"runs\":[") != 0 || dump_open(&b, run) != 0 ||
+	    buf_puts(&b, ",\"results\":[") != 0)
+		st->failed_output = 1;
 	else
-		fwrite(text.data, 1, text.len, k->out);
-	buf_free(&text);
-	json_decref(log);
-	free(st);
+		fwrite(b.data, 1, b.len, k->out);
+	buf_free(&b);
+	json_decref(head);
+	json_decref(run);
+}
+
+static void sarif_put(sink *k, const char *text, size_t len)
+{
+	sarif_state *st = k->state;
+
+	start_log(k);
+	if (len == 0)
+		return;
+	if (st->results_written)
+		fputc(',', k->out);
+	fwrite(text, 1, len, k->out);
+	st->results_written = 1;
+}
+
+static void sarif_draft(sink *k, const check_report *r)
+{
+	char *text;
+	size_t len;
+
+	if (sarif_render(k, r, &text, &len) != 0) {
+		((sarif_state *)k->state)->failed_output = 1;
+	} else {
+		sarif_put(k, text, len);
+		free(text);
+	}
+	sarif_errors(k, &r->errors);
+}
+
+/* Writes the end of the log: the invocation with its notifications. */
+static void sarif_finish(sink *k, const sink_totals *t)
+{
+	sarif_state *st = k->state;
+	json_t *inv;
+	buf b;
+
+	(void)t;
+	start_log(k);
+	inv = json_pack("[{s:b,s:O}]", "executionSuccessful", !st->failed,
+	                "toolExecutionNotifications", st->notifications);
+	buf_init(&b, 0);
+	if (buf_puts(&b, "],\"invocations\":") != 0 || dump_into(&b, inv) != 0 ||
+	    buf_puts(&b, "}]}\n") != 0)
+		st->failed_output = 1;
+	else
+		fwrite(b.data, 1, b.len, k->out);
+	buf_free(&b);
+	json_decref(inv);
+	if (st->failed_output)
+		fputs("stmtlint: error: out of memory writing SARIF\n", stderr);
+	sarif_state_free(st);
 	free(k);
 }
 
-static void sarif_state_free(sarif_state *st)
-{
-	json_decref(st->rules);
-	json_decref(st->results);
-	json_decref(st->notifications);
-	free(st);
-}
 
 sink *sink_sarif_new(FILE *out, const output_opts *o, const session *s)
 {
@@ -390,16 +471,19 @@ sink *sink_sarif_new(FILE *out, const output_opts *o, const session *s)
 
 	if (st == NULL)
 		return NULL;
+	/* jansson seeds its hash tables on first use: here, before any thread */
+	json_object_seed(0);
 	st->rules = json_array();
-	st->results = json_array();
 	st->notifications = json_array();
-	if (st->rules == NULL || st->results == NULL || st->notifications == NULL) {
+	if (st->rules == NULL || st->notifications == NULL) {
 		sarif_state_free(st);
 		return NULL;
 	}
 	session_each_rule(s, add_rule, st->rules);
-	k = sink_alloc(out, o, sarif_draft, sarif_errors, sarif_finish, NULL, st);
+	k = sink_alloc(out, o, sarif_draft, sarif_errors, sarif_finish, sarif_render, st);
 	if (k == NULL)
 		sarif_state_free(st);
+	else
+		k->put = sarif_put;
 	return k;
 }

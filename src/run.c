@@ -340,8 +340,7 @@ static void emit(run_state *st, sink *k, job *j, run_totals *t)
 	} else if (o->fix == FIX_DIFF) {
 		sink_print_errors(&j->r.errors);
 	} else if (j->rendered != NULL) {
-		fwrite(j->rendered, 1, j->rendered_len, k->out);
-		k->errors(k, &j->r.errors);
+		sink_write_rendered(k, &j->r, j->rendered, j->rendered_len);
 	} else if (j->render_failed) {
 		fputs("stmtlint: error: out of memory\n", stderr);
 		t->status = 2;

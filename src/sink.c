@@ -99,6 +99,15 @@ sink *sink_alloc(FILE *out, const output_opts *o,
 	return k;
 }
 
+void sink_write_rendered(sink *k, const check_report *r, const char *text, size_t len)
+{
+	if (k->put != NULL)
+		k->put(k, text, len);
+	else
+		fwrite(text, 1, len, k->out);
+	k->errors(k, &r->errors);
+}
+
 int sink_format_known(const char *format)
 {
 	return strcmp(format, "text") == 0 || strcmp(format, "json") == 0 ||

@@ -32,6 +32,9 @@ struct sink {
 	 * draft's errors to errors().  Safe to call from several threads at
 	 * once.  Returns 0, or -1 when out of memory. */
 	int (*render)(const sink *k, const check_report *r, char **text, size_t *len);
+	/* Writes what render() made, in input order, or NULL to write it to
+	 * `out` as it is. */
+	void (*put)(sink *k, const char *text, size_t len);
 	/* Errors about no draft: the session's, a folder's, a configuration's
 	 * met through a draft that was left out. */
 	void (*errors)(sink *k, const errlist *errors);
@@ -65,6 +68,10 @@ sink *sink_alloc(FILE *out, const output_opts *o,
                  void (*finish)(sink *, const sink_totals *),
                  int (*render)(const sink *, const check_report *, char **, size_t *),
                  void *state);
+
+/* Writes one draft that render() made into text: the text (through put()
+ * when the sink has one), then the draft's errors through errors(). */
+void sink_write_rendered(sink *k, const check_report *r, const char *text, size_t len);
 
 /* A finish() for sinks that wrote everything as they went: frees k. */
 void sink_finish_plain(sink *k, const sink_totals *t);

@@ -31,6 +31,10 @@ echo "1..15"
 lint() {
 	"$STMTLINT" --color=never "$@"
 }
+# jq_true FILE FILTER: FILE is not empty and FILTER is true of it.
+jq_true() {
+	[ -s "$1" ] && jq -e "$2" "$1"
+}
 
 # The schema validator: Debian's python3-jsonschema, Draft 4 as the schema says.
 python=$(python_with jsonschema)
@@ -70,26 +74,26 @@ else
 	validate sarif2.json >>log 2>&1
 	result "... also when the configuration fails" $?
 fi
-jq -e '.runs[0].tool.driver | .name == "stmtlint" and (.version | length > 0) and
+jq_true sarif.json '.runs[0].tool.driver | .name == "stmtlint" and (.version | length > 0) and
 	(.rules | map(.id) | index("dates/weekday") != null) and
 	(.rules[] | select(.id == "dates/weekday") | .defaultConfiguration.level == "error" and
-	 (.shortDescription.text | length > 0) and (.help.text | length > 0))' sarif.json >log 2>&1
+	 (.shortDescription.text | length > 0) and (.help.text | length > 0))' >log 2>&1
 result "SARIF: the driver lists every rule with its description, level and help" $?
-jq -e '.runs[0].columnKind == "utf16CodeUnits" and
+jq_true sarif.json '.runs[0].columnKind == "utf16CodeUnits" and
 	([.runs[0].results[] | select(.ruleId == "dates/weekday")][0] |
 	 .level == "error" and .locations[0].physicalLocation.region ==
 	   {"startLine": 5, "startColumn": 4, "endLine": 5, "endColumn": 24} and
 	 .fixes[0].artifactChanges[0].replacements[0].insertedContent.text == "Thursday") and
 	([.runs[0].results[] | select(.ruleId == "structure/bullets")][0] |
-	 .relatedLocations[0].message.text | test("most bullets"))' sarif.json >log 2>&1
+	 .relatedLocations[0].message.text | test("most bullets"))' >log 2>&1
 result "SARIF: regions, fixes and notes as related locations" $?
-jq -e '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.uri] |
-	index("we%20ird%3Aa%2Cb%0Ac%FF.txt") != null' sarif.json >log 2>&1
+jq_true sarif.json '[.runs[0].results[].locations[0].physicalLocation.artifactLocation.uri] |
+	index("we%20ird%3Aa%2Cb%0Ac%FF.txt") != null' >log 2>&1
 result "SARIF: an odd file name is a percent-encoded URI" $?
-jq -e '.runs[0].invocations[0] | .executionSuccessful == false and
+jq_true sarif.json '.runs[0].invocations[0] | .executionSuccessful == false and
 	(.toolExecutionNotifications | map(select(.level == "error" and .descriptor.id == "config"
 	 and (.locations[0].physicalLocation.artifactLocation.uri | endswith(".stmtlint.yaml"))))
-	 | length > 0)' sarif.json >log 2>&1
+	 | length > 0)' >log 2>&1
 result "SARIF: a configuration error is a tool execution notification" $?
 
 lint -q -f sarif draft.txt >a.json 2>/dev/null
