@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "errlist.h"
+#include "guard.h"
 #include "lsp.h"
 #include "output.h"
 #include "run.h"
@@ -505,6 +506,7 @@ int main(int argc, char **argv)
 	so.time_limit_ms = o->time_limit_ms;
 	if (o->lsp) {
 		rc = lsp_serve(&so, STDIN_FILENO, STDOUT_FILENO);
+		guard_thread_end();   /* the signal stack of checks run on this thread */
 		free_options(o);
 		return rc;
 	}
@@ -536,6 +538,7 @@ int main(int argc, char **argv)
 		ro.progress = !o->quiet && isatty(STDERR_FILENO);
 		ro.quiet = o->quiet;
 		run_drafts(s, &ro, argv + optind, (size_t)(argc - optind), &err, k, &t);
+		guard_thread_end();   /* the signal stack of checks run on this thread */
 		k->finish(k, &t.counts);
 		if (!o->quiet)
 			fprintf(stderr, "stmtlint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s%s\n",
