@@ -841,7 +841,9 @@ static int run_plugin(const ruleset *rs, const instance *in, const sl_doc *doc,
 	if (how == GUARD_TIMEOUT)
 		detail = (int)draft_limit_ms;  /* the draft's limit, whatever was left of it */
 	if (how != GUARD_OK) {
-		/* its state may be corrupt: no more drafts for it */
+		/* its state may be corrupt: no more drafts for it, and the locks it
+		 * held are let go */
+		host_release_abandoned();
 		record_failure((instance *)in);
 		errlist_add(err, "plugin", doc->pub.path, 0, 0, "internal error: plugin '%s' (%s) %s "
 		            "while checking this draft; its findings on it are incomplete and it is "

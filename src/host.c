@@ -373,23 +373,54 @@ static stmtlint_resource *host_resource(const stmtlint_options *opts, const char
 	return r;
 }
 
+/* The locked resources this thread holds, in the order acquired: a check
+ * the guard stops (a crash, the time limit) never releases them, and
+ * host_release_abandoned() then does. */
+#define HELD_MAX 16
+static __thread struct stmtlint_resource *held[HELD_MAX];
+static __thread size_t n_held;
+
 static void *host_resource_acquire(const stmtlint_resource *res)
 {
 	struct stmtlint_resource *r = (struct stmtlint_resource *)res;
 
 	if (r == NULL)
 		return NULL;
-	if (r->flags & STMTLINT_RESOURCE_LOCKED)
-		pthread_mutex_lock(&r->lock);
+	if (!(r->flags & STMTLINT_RESOURCE_LOCKED))
+		return r->object;
+	pthread_mutex_lock(&r->lock);
+	if (r->abandoned || n_held == HELD_MAX) {
+		pthread_mutex_unlock(&r->lock);
+		return NULL;
+	}
+	held[n_held++] = r;
 	return r->object;
 }
 
 static void host_resource_release(const stmtlint_resource *res)
 {
-	struct stmtlint_resource *r = (struct stmtlint_resource *)res;
+	size_t i;
 
-	if (r != NULL && (r->flags & STMTLINT_RESOURCE_LOCKED))
+	if (res == NULL || !(res->flags & STMTLINT_RESOURCE_LOCKED))
+		return;
+	/* only what this thread holds: an acquire that gave NULL locked nothing */
+	for (i = n_held; i > 0; i--)
+		if (held[i - 1] == res) {
+			memmove(&held[i - 1], &held[i], (n_held - i) * sizeof(*held));
+			n_held--;
+			pthread_mutex_unlock(&((struct stmtlint_resource *)res)->lock);
+			return;
+		}
+}
+
+void host_release_abandoned(void)
+{
+	while (n_held > 0) {
+		struct stmtlint_resource *r = held[--n_held];
+
+		r->abandoned = 1;
 		pthread_mutex_unlock(&r->lock);
+	}
 }
 
 static size_t host_utf8_decode(const char *s, size_t len, uint32_t *cp)

@@ -62,5 +62,10 @@ extern const stmtlint_host host_table;
 
 /* Releases what a check context created (its match data). */
 void host_ctx_release(struct stmtlint_ctx *ctx);
+/* After the guard stopped a check on this thread: unlocks each locked
+ * resource the check had acquired and never released, and marks it
+ * abandoned (its object may be half-changed), so that no other check waits
+ * for it forever and none uses it again (resource_acquire gives NULL). */
+void host_release_abandoned(void);
 
 #endif

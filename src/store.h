@@ -20,6 +20,8 @@ struct stmtlint_resource {
 	void (*destroy)(void *object);
 	unsigned flags;               /* STMTLINT_RESOURCE_* */
 	pthread_mutex_t lock;         /* held between acquire and release when LOCKED */
+	int abandoned;                /* a check stopped by the guard held it locked: the
+	                                 object may be half-changed, acquire gives NULL */
 };
 
 /* A new, empty store, or NULL when out of memory. */

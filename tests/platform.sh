@@ -13,7 +13,7 @@ cd "$tmp" || exit 99
 plugins=$BUILDDIR/tests/plugins/.libs
 
 n=0
-echo "1..18"
+echo "1..20"
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
 	n=$((n + 1))
@@ -64,6 +64,18 @@ check "configuration a reads the dataset and the resource" \
 	grep -q "^repo/a/draft.txt:3:5: warning: dataset word 'alpha' (dataset shared, resource made 1 time, language en-GB, 0 dictionaries) \[shared-data\]" out
 check "configuration b gets the same dataset and resource, made once" \
 	grep -q "^repo/b/draft.txt:3:5: warning: dataset word 'bravo' (dataset shared, resource made 1 time, language en-US, 1 dictionary) \[shared-data\]" out
+# a check stopped by the time limit while it holds a locked resource: the
+# lock is let go (another configuration's check does not wait for ever) and
+# the resource is not used again
+printf 'Title\n\nThe alpha text, hang-holding.\n' >repo/a/draft.txt
+status=0
+timeout 60 "$STMTLINT" --color=never -j 1 --time-limit=1 --plugin-dir shared \
+	repo/a/draft.txt repo/b/draft.txt >out 2>&1 || status=$?
+check "a check stopped holding a locked resource leaves no one waiting (exit $status, 2 wanted)" \
+	test "$status" -eq 2
+check "... and the resource is abandoned, not used again" \
+	grep -q "^repo/b/draft.txt:1:1: warning: resource abandoned \[shared-data\]" out
+printf 'Title\n\nThe alpha text.\n' >repo/a/draft.txt
 printf 'description: a dataset outside\ndata:\n  words: /etc/hostname\nrules:\n  shared-data: on\n' >repo/profile.yaml
 check "a dataset outside the repository is refused at its position" \
 	lint 2 --plugin-dir shared repo/a/draft.txt

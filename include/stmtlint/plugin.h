@@ -385,7 +385,10 @@ struct stmtlint_host {
 	                                               size_t whylen),
 	                               void (*destroy)(void *object), void *arg, unsigned flags);
 	/* The resource's object, locked for this thread when the resource was
-	 * made with STMTLINT_RESOURCE_LOCKED; pair every call with release. */
+	 * made with STMTLINT_RESOURCE_LOCKED; pair every call with release.
+	 * NULL (and nothing locked) once a check that held the lock was stopped
+	 * by the host (a crash, the time limit): the object may be half-changed,
+	 * so the plugin must treat the check as failed. */
 	void *(*resource_acquire)(const stmtlint_resource *res);
 	void (*resource_release)(const stmtlint_resource *res);
 
