@@ -23,6 +23,50 @@ static __thread timer_t guard_timer;
 static __thread int guard_timer_made;
 static __thread void *guard_stack;
 
+/* Every thread's signal stack is also on this list, so that a leak checker
+ * that does not read thread-local storage (LeakSanitizer with use_tls=0)
+ * still sees the stacks of live threads as reachable. */
+typedef struct stack_node {
+	struct stack_node *next;
+	void *stack;
+} stack_node;
+static stack_node *all_stacks;
+static pthread_mutex_t all_stacks_lock = PTHREAD_MUTEX_INITIALIZER;
+static __thread stack_node *guard_node;
+
+/* Puts the thread's stack on the list; -1 when out of memory. */
+static int list_stack(void *stack)
+{
+	stack_node *n = malloc(sizeof(*n));
+
+	if (n == NULL)
+		return -1;
+	n->stack = stack;
+	pthread_mutex_lock(&all_stacks_lock);
+	n->next = all_stacks;
+	all_stacks = n;
+	pthread_mutex_unlock(&all_stacks_lock);
+	guard_node = n;
+	return 0;
+}
+
+static void unlist_stack(void)
+{
+	stack_node **p;
+
+	if (guard_node == NULL)
+		return;
+	pthread_mutex_lock(&all_stacks_lock);
+	for (p = &all_stacks; *p != NULL; p = &(*p)->next)
+		if (*p == guard_node) {
+			*p = guard_node->next;
+			break;
+		}
+	pthread_mutex_unlock(&all_stacks_lock);
+	free(guard_node);
+	guard_node = NULL;
+}
+
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
 static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
 static volatile int guard_enabled = 1;
@@ -71,6 +115,11 @@ static int prepare_thread(void)
 		guard_stack = malloc(GUARD_STACK_SIZE);
 		if (guard_stack == NULL)
 			return -1;
+		if (list_stack(guard_stack) != 0) {
+			free(guard_stack);
+			guard_stack = NULL;
+			return -1;
+		}
 		memset(&ss, 0, sizeof(ss));
 		ss.ss_sp = guard_stack;
 		ss.ss_size = GUARD_STACK_SIZE;
@@ -101,6 +150,7 @@ void guard_thread_end(void)
 		memset(&ss, 0, sizeof(ss));
 		ss.ss_flags = SS_DISABLE;
 		sigaltstack(&ss, NULL);
+		unlist_stack();
 		free(guard_stack);
 		guard_stack = NULL;
 	}
