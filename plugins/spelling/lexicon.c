@@ -1,5 +1,6 @@
 /* lexicon.c - what the spelling plugin knows and suggests (see lexicon.h). */
 #include <ctype.h>
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +28,85 @@ static const char *const function_words[] = {
 /* Words shorter than this have no other side: "pre" is no "per". */
 #define REWRITE_MIN_LENGTH 5
 
+/* The longest word whose answer is cached. */
+#define LEXICON_PROBE_MAX 127
+
 /* The length of word below which a misspelling is clear with one edit,
  * and from which two edits still are. */
 #define CLEAR_TWO_EDITS_FROM 8
+
+/* The most answers a configuration keeps (each a word and a byte). */
+#define ANSWERS_MAX 200000
+
+static int answer_cmp(const void *a, const void *b)
+{
+	return strcmp((const char *)a + 1, (const char *)b + 1);
+}
+
+answer_cache *lexicon_answers_new(void)
+{
+	answer_cache *a = calloc(1, sizeof(*a));
+
+	if (a != NULL && pthread_rwlock_init(&a->lock, NULL) != 0) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void lexicon_answers_free(answer_cache *a)
+{
+	int i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < LEXICON_DICTS; i++)
+		tdestroy(a->tree[i], free);
+	pthread_rwlock_destroy(&a->lock);
+	free(a);
+}
+
+/* The cached answer of dictionary `which` for word: 1, 0, or -1 when none. */
+static int cached_answer(answer_cache *a, int which, const char *word)
+{
+	char probe[LEXICON_PROBE_MAX + 2];
+	size_t len = strlen(word);
+	char **found;
+	int known = -1;
+
+	if (a == NULL || len > LEXICON_PROBE_MAX)
+		return -1;
+	probe[0] = '?';
+	memcpy(probe + 1, word, len + 1);
+	pthread_rwlock_rdlock(&a->lock);
+	found = tfind(probe, &a->tree[which], answer_cmp);
+	if (found != NULL)
+		known = (*found)[0] == '1';
+	pthread_rwlock_unlock(&a->lock);
+	return known;
+}
+
+static void remember_answer(answer_cache *a, int which, const char *word, int known)
+{
+	size_t len = strlen(word);
+	char *entry;
+
+	if (a == NULL || len > LEXICON_PROBE_MAX || (entry = malloc(len + 2)) == NULL)
+		return;
+	entry[0] = known ? '1' : '0';
+	memcpy(entry + 1, word, len + 1);
+	pthread_rwlock_wrlock(&a->lock);
+	if (a->n < ANSWERS_MAX) {
+		char **at = tsearch(entry, &a->tree[which], answer_cmp);
+
+		if (at != NULL && *at == entry) {
+			a->n++;
+			entry = NULL;
+		}
+	}
+	pthread_rwlock_unlock(&a->lock);
+	free(entry);   /* NULL when kept */
+}
 
 int lexicon_dict_knows(const stmtlint_host *host, const lexicon *lx, int which, const char *word)
 {
@@ -38,9 +115,14 @@ int lexicon_dict_knows(const stmtlint_host *host, const lexicon *lx, int which, 
 
 	if (lx->dict[which] == NULL)
 		return 0;
+	known = cached_answer(lx->answers, which, word);
+	if (known >= 0)
+		return known;
 	d = host->resource_acquire(lx->dict[which]);
 	known = d != NULL ? spelldict_knows(d, word) : -1;
 	host->resource_release(lx->dict[which]);
+	if (known >= 0)
+		remember_answer(lx->answers, which, word, known);
 	return known;
 }
 

@@ -5,6 +5,8 @@
 #ifndef SPELLING_LEXICON_H
 #define SPELLING_LEXICON_H
 
+#include <pthread.h>
+
 #include "sources.h"
 #include "stmtlint/plugin.h"
 #include "vocab.h"
@@ -13,13 +15,29 @@
 /* The dictionaries of a language: en_US and en_GB for "en". */
 enum { LEXICON_PRIMARY = 0, LEXICON_SECONDARY = 1, LEXICON_DICTS = 2 };
 
+/* The answers of the dictionaries this configuration has had, shared by
+ * the threads checking its drafts: read under a read lock, so that a word
+ * met before never waits for the dictionary's lock (Hunspell answers one
+ * thread at a time). */
+typedef struct answer_cache {
+	pthread_rwlock_t lock;
+	void *tree[LEXICON_DICTS];                    /* tsearch trees of "K" + word, K '0' or '1' */
+	size_t n;
+} answer_cache;
+
 typedef struct lexicon {
 	const stmtlint_resource *dict[LEXICON_DICTS]; /* the host's; [SECONDARY] NULL unless "en" */
+	answer_cache *answers;                        /* lexicon_answers_new() */
 	char dict_name[LEXICON_DICTS][32];            /* "en_US", "en_GB" */
 	vocab words;                                  /* every source's words */
 	pair_table pairs;                             /* U.S./British pairs */
 	int suggestions;                              /* compute suggestions (option) */
 } lexicon;
+
+/* A new, empty answer cache for lx->answers; NULL when out of memory. */
+answer_cache *lexicon_answers_new(void);
+/* Frees lx->answers (NULL is fine). */
+void lexicon_answers_free(answer_cache *a);
 
 /* 1 when dictionary `which` knows word, 0 when not (or when the language
  * has no such dictionary), -1 when it could not be loaded. */

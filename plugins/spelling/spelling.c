@@ -109,7 +109,7 @@ static int spelling_init(const stmtlint_host *host, const stmtlint_options *opts
 	int i;
 
 	*state = lx;
-	if (lx == NULL)
+	if (lx == NULL || (lx->answers = lexicon_answers_new()) == NULL)
 		return -1;
 	n = dictionary_names(language, lx->dict_name);
 	if (n == 0) {
@@ -136,6 +136,7 @@ static void spelling_fini(const stmtlint_host *host, void *state)
 		return;
 	vocab_free(&lx->words);
 	pair_table_free(&lx->pairs);
+	lexicon_answers_free(lx->answers);
 	free(lx);
 }
 
