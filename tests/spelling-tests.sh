@@ -10,7 +10,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 99
 mkdir .git
-echo "1..8"
+echo "1..9"
 n=0
 failed=0
 # check DESCRIPTION COMMAND...: one TAP line for whether COMMAND succeeds.
@@ -87,7 +87,30 @@ if [ -f "$reference" ]; then
 	"$STMTLINT" --format=json -p us-japan-internet-economy "$reference" >ref.json 2>/dev/null
 	count=$(jq '[.files[0].diagnostics[] | select((.rule | startswith("spelling")) and .severity != "note")] | length' ref.json)
 	check "the reference draft with its profile has no spelling warning ($count)" test "$count" = 0
+	# misspellings made in a copy of it: a dropped, a doubled, a swapped and a
+	# wrong letter, and two words run together; each is a spelling finding
+	# at its line and column whose fix-it is the word meant
+	cp "$reference" copy.txt
+	sed -i '13s/and recognized the need/and recognzed the need/; 9s/to improve/to improove/' copy.txt
+	sed -i '9s/quality of life/qaulity of life/; 9s/stimulates economic/stimulates econimic/' copy.txt
+	sed -i '13s/of best practices/of bestpractices/' copy.txt
+	"$STMTLINT" --format=json -p us-japan-internet-economy copy.txt >copy.json 2>/dev/null
+	missing=""
+	for want in recognzed:recognized improove:improve qaulity:quality econimic:economic \
+		bestpractices:"best practices"; do
+		bad=${want%%:*}
+		meant=${want#*:}
+		line=$(grep -n "$bad" copy.txt | head -n 1 | cut -d: -f1)
+		col=$(($(sed -n "${line}p" copy.txt | awk -v w="$bad" '{ print index($0, w) }')))
+		jq -e --argjson l "$line" --argjson c "$col" --arg m "$meant" \
+			'[.files[0].diagnostics[] | select((.rule | startswith("spelling")) and
+			  .line == $l and .column == $c and .fixes[0].replacement == $m)] | length == 1' \
+			copy.json >/dev/null || missing="$missing $bad@$line:$col"
+	done
+	check "misspellings made in a copy of the reference draft: each at its place, the word meant as fix-it${missing:+ (not:$missing)}" \
+		test -z "$missing"
 else
 	echo "ok 8 # SKIP no reference draft ($reference)"
+	echo "ok 9 # SKIP no reference draft ($reference)"
 fi
 exit $failed
