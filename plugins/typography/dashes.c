@@ -104,9 +104,13 @@ static size_t hyphen_dashes(const typo_run *r, const char *replacement)
 	for (;;) {
 		hyphen_dash dash;
 
-		i += strcspn(doc->text + i, "-");
-		if (i >= doc->length)
+		/* memchr, not strcspn: a draft may hold NUL bytes, at which
+		   strcspn would stop without moving on */
+		const char *hit = i < doc->length ? memchr(doc->text + i, '-', doc->length - i) : NULL;
+
+		if (hit == NULL)
 			return n;
+		i = (size_t)(hit - doc->text);
 		if (!typo_prose(doc, i) || (i > 0 && doc->text[i - 1] == '-') ||
 		    !read_hyphen_dash(r, i, &dash)) {
 			while (i < doc->length && doc->text[i] == '-')
